@@ -1,0 +1,87 @@
+// Runs in: both processes (common). THE contract between the renderer and main: every operation the
+// renderer may ask for, with its input and output schema. Both transports (Electron IPC and the
+// browser-mode HTTP server) are generated from this table; nothing else may be called.
+// This folder may import only zod: the renderer bundles it.
+import { z } from 'zod'
+import { School, SchoolInput, Id } from './school'
+import { User, UserInput } from './user'
+
+export * from './errors'
+export * from './school'
+export * from './user'
+
+const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined)
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
+  return { input, output, summary }
+}
+
+export const AppStatus = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  /** False until first-run setup has created a school and a user. */
+  setupComplete: z.boolean(),
+  schoolCount: z.number().int(),
+  userCount: z.number().int(),
+})
+export type AppStatus = z.output<typeof AppStatus>
+
+export const SetupInput = z.object({
+  school: SchoolInput,
+  user: UserInput.omit({ schoolIds: true }),
+})
+export type SetupInput = z.input<typeof SetupInput>
+
+export const TodaySummary = z.object({
+  school: School,
+  /** Counts that later features fill; zero means "nothing yet", never a made-up number. */
+  sourceCount: z.number().int(),
+  mentionCount: z.number().int(),
+})
+export type TodaySummary = z.output<typeof TodaySummary>
+
+export const contract = {
+  'app.status': op(NoInput, AppStatus, 'What this install is and whether first-run setup is done'),
+  'setup.complete': op(
+    SetupInput,
+    z.object({ school: School, user: User }),
+    'First run: create the school profile and the first user together',
+  ),
+  'schools.list': op(NoInput, z.array(School), 'Every school of this install'),
+  'schools.get': op(Id, School, 'One school profile'),
+  'schools.create': op(SchoolInput, School, 'Add a school (a federation has several)'),
+  'schools.update': op(Id.extend({ profile: SchoolInput }), School, 'Replace a school profile'),
+  'users.list': op(NoInput, z.array(User), 'Every user'),
+  'users.create': op(UserInput, User, 'Add a user'),
+  'today.summary': op(
+    z.object({ schoolId: Id.shape.id }),
+    TodaySummary,
+    'The daily check for one school',
+  ),
+} as const
+
+export type Contract = typeof contract
+export type OpName = keyof Contract
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>
+/** What a handler receives: the input after validation, defaults and trimming. */
+export type OpParsed<K extends OpName> = z.output<Contract[K]['input']>
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>
+export const OP_NAMES = Object.keys(contract) as OpName[]
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Pushes from main to the renderer (IPC event or server-sent event). */
+export const AppEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('schools.changed') }),
+  z.object({ type: z.literal('users.changed') }),
+  z.object({ type: z.literal('mentions.changed'), schoolId: z.number().int().optional() }),
+  z.object({ type: z.literal('sources.changed') }),
+])
+export type AppEvent = z.output<typeof AppEvent>
+
+/** The IPC channel of an operation: derived, never typed by hand. */
+export const ipcChannel = (name: OpName): string => `footprint:${name}`
+export const IPC_EVENT_CHANNEL = 'footprint:event'

@@ -1,0 +1,106 @@
+/**
+ * Runs in: main process and CLI (Node). The MediaWiki connector (default English Wikipedia):
+ * revisions of watched pages (the school's article, its town or village, and their talk pages)
+ * and list=search for new pages naming the school. Every request is awaited before the next —
+ * Wikimedia asks API clients to run in series — and carries maxlag=5.
+ */
+import { z } from 'zod'
+import type { Connector } from '../connector'
+import type { FetchedItem } from '../types'
+import { createApiClient } from './api'
+import { pollPage, type PageState } from './revisions'
+import { normaliseTitle, searchTerm } from './search'
+
+export const DEFAULT_WIKI_API = 'https://en.wikipedia.org/w/api.php'
+
+export const wikiConfigSchema = z.object({
+  apiUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_WIKI_API),
+  pages: z.array(z.string().trim().min(1)).default([]),
+  searchTerms: z.array(z.string().trim().min(1)).default([]),
+  /** Also watch each article's talk page (where complaints about the school often start). */
+  watchTalkPages: z.boolean().default(true),
+  allowPrivateNetwork: z.boolean().optional(),
+  /** Revisions reported for a page the first time it is watched. */
+  initialRevisions: z.number().int().min(0).max(50).default(5),
+})
+export type WikiConfig = z.infer<typeof wikiConfigSchema>
+
+export interface WikiState {
+  pages?: Record<string, PageState>
+  search?: Record<string, number[]>
+  missingPages?: string[]
+}
+
+const NAMESPACED =
+  /^(talk|user|user talk|wikipedia|wikipedia talk|project|file|image|mediawiki|template|help|category|portal|draft|module)( talk)?:/i
+
+/** The configured pages plus their talk pages, without duplicates. */
+export function watchedTitles(config: Pick<WikiConfig, 'pages' | 'watchTalkPages'>): string[] {
+  const out: string[] = []
+  for (const raw of config.pages) {
+    const title = normaliseTitle(raw)
+    out.push(title)
+    if (config.watchTalkPages !== false && !NAMESPACED.test(title)) out.push(`Talk:${title}`)
+  }
+  return [...new Set(out)]
+}
+
+export const wikipediaConnector: Connector<WikiConfig> = {
+  kind: 'wikipedia',
+  configSchema: wikiConfigSchema,
+  defaultIntervalMinutes: 30,
+  async fetch(config, state, ctx) {
+    const prev = state as WikiState
+    const api = createApiClient(
+      {
+        apiUrl: config.apiUrl ?? DEFAULT_WIKI_API,
+        allowPrivateNetwork: config.allowPrivateNetwork,
+      },
+      ctx,
+    )
+    const titles = watchedTitles(config)
+    const items: FetchedItem[] = []
+    const updates: FetchedItem[] = []
+    const pages: Record<string, PageState> = {}
+    const missingPages: string[] = []
+    for (const title of titles) {
+      const r = await pollPage(
+        api,
+        title,
+        prev.pages?.[title] ?? {},
+        {
+          initialRevisions: config.initialRevisions ?? 5,
+          maxRequests: 10,
+          maxDiffs: 50,
+        },
+        ctx.now(),
+      )
+      items.push(...r.items)
+      updates.push(...r.updates)
+      pages[title] = r.state
+      if (r.state.missing) missingPages.push(title)
+    }
+    const search: Record<string, number[]> = {}
+    const watched = new Set(titles)
+    const reported = new Set(items.map((i) => i.externalId))
+    for (const term of config.searchTerms) {
+      const r = await searchTerm(api, term, prev.search?.[term] ?? [], watched, 2)
+      for (const item of r.items) {
+        // Two terms can find the same page: report it once.
+        if (reported.has(item.externalId)) continue
+        reported.add(item.externalId)
+        items.push(item)
+      }
+      search[term] = r.seen
+    }
+    const next: WikiState = { pages, search }
+    if (missingPages.length) next.missingPages = missingPages
+    return {
+      items,
+      updates,
+      state: next as Record<string, unknown>,
+      // The Action API has no conditional GET: every run reads, so never "not modified".
+      notModified: false,
+    }
+  },
+}

@@ -1,0 +1,11 @@
+/** Runs in: main process and CLI (Node). Public surface of the MediaWiki connector. */
+export {
+  wikipediaConnector,
+  wikiConfigSchema,
+  watchedTitles,
+  DEFAULT_WIKI_API,
+  type WikiConfig,
+  type WikiState,
+} from './connector'
+export { extractDiff } from './diff'
+export { createApiClient, type ApiClient } from './api'

@@ -1,0 +1,76 @@
+// Runs in: renderer. What each screen not yet filled says: what will appear there and how to get it.
+// A screen leaves this table when its feature lands and gets a view of its own.
+import type { RouteRecordRaw } from 'vue-router'
+
+export interface EmptyScreen {
+  title: string
+  subtitle: string
+  empty: { title: string; what: string; how: string; actionLabel: string; actionTo: string }
+}
+
+export const EMPTY_SCREENS: Record<string, EmptyScreen> = {
+  mentions: {
+    title: 'Mentions',
+    subtitle: 'Everything said about your school, from every source',
+    empty: {
+      title: 'No mentions yet',
+      what: 'Every review, post, article and Wikipedia edit that mentions your school will be listed here with its sentiment, its policy flags and the evidence behind them. You will be able to filter, search and triage them in bulk.',
+      how: 'Mentions arrive from the sources you add in Settings → Sources, or when you capture a page or screenshot by hand.',
+      actionLabel: 'Add a source',
+      actionTo: '/settings/sources',
+    },
+  },
+  trends: {
+    title: 'Trends',
+    subtitle: "How your school's reputation is moving",
+    empty: {
+      title: 'No trends to show yet',
+      what: 'Sentiment and volume over time, by source and by theme, the Google rating history and any spikes in negative talk will be charted here.',
+      how: 'Charts appear once Footprint has collected mentions over a few days. Add sources in Settings → Sources to start collecting.',
+      actionLabel: 'Add a source',
+      actionTo: '/settings/sources',
+    },
+  },
+  approvals: {
+    title: 'Approvals',
+    subtitle: 'Replies waiting for the headteacher',
+    empty: {
+      title: 'No replies are waiting for approval',
+      what: 'When a reply is drafted to a mention, it comes here for the headteacher: the original post beside the draft, to approve or send back with a note. Only the head answers negative posts.',
+      how: "Drafts are written from a mention's page. Nothing can be posted until it has been approved.",
+      actionLabel: 'Go to Mentions',
+      actionTo: '/mentions',
+    },
+  },
+  incidents: {
+    title: 'Incidents',
+    subtitle: 'Trolling campaigns, threads and cases you are following up',
+    empty: {
+      title: 'No incidents',
+      what: "Group related mentions into an incident to keep one timeline of what was done: reported to the platform, the platform's answer, the DSL or police informed, POSH contacted.",
+      how: 'Incidents are opened from a mention. Their evidence and timeline become the POSH escalation pack.',
+      actionLabel: 'Go to Mentions',
+      actionTo: '/mentions',
+    },
+  },
+  reports: {
+    title: 'Reports',
+    subtitle: 'The pre-Ofsted snapshot and POSH escalation packs',
+    empty: {
+      title: 'No reports yet',
+      what: 'The pre-Ofsted snapshot (a PDF for governors and inspectors: trends, sources, incidents and how they were handled) and evidence packs for the Professionals Online Safety Helpline will be built here.',
+      how: 'Reports need mentions to report on: add sources in Settings → Sources first.',
+      actionLabel: 'Add a source',
+      actionTo: '/settings/sources',
+    },
+  },
+}
+
+export const emptyScreenRoutes: RouteRecordRaw[] = Object.entries(EMPTY_SCREENS).map(
+  ([path, screen]) => ({
+    path: `/${path}`,
+    component: () => import('./views/EmptyScreenView.vue'),
+    props: { screen },
+    meta: { title: screen.title },
+  }),
+)

@@ -1,0 +1,118 @@
+// End-to-end harness: a real `footprint serve` on a fresh data folder per test, and Debian's Chromium.
+// Every wait is on a signal (the server's ready line, the page's data-ready flag, a locator), never a sleep.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const ROOT = resolve(__dirname, '../..')
+export const OUTPUT_DIR = join(ROOT, 'test-results', 'e2e')
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export interface Served {
+  url: string
+  dataDir: string
+  process: ChildProcess
+  stop(): Promise<void>
+}
+
+export async function serve(
+  dataDir = mkdtempSync(join(tmpdir(), 'footprint-e2e-')),
+): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/footprint.cjs'), '--data-dir', dataDir, 'serve'],
+    {
+      env: { ...process.env, FOOTPRINT_DATA_DIR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const onData = (c: Buffer) => {
+      output += c.toString()
+      const m = /Footprint is ready \(browser mode\)\. Open: (\S+)/.exec(output)
+      if (m) resolveUrl(m[1])
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) =>
+      reject(new Error(`footprint serve exited (${code}) before it was ready:\n${output}`)),
+    )
+  })
+  return {
+    url,
+    dataDir,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** Collects page errors so a test can assert the page ran cleanly. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  return errors
+}
+
+export async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-ready="true"]')
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUTPUT_DIR, { recursive: true })
+  const path = join(OUTPUT_DIR, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+/** Runs axe-core's WCAG 2.x AA rules on the page; returns violations as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+  await page.evaluate(source)
+  // This callback runs in the page; the Node typecheck has no DOM, so the page's globals are typed here.
+  const result = await page.evaluate(async () => {
+    const g = globalThis as unknown as {
+      document: unknown
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: unknown,
+        ) => Promise<{
+          violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[]
+        }>
+      }
+    }
+    return g.axe.run(g.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+    })
+  })
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+  )
+}
