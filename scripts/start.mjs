@@ -40,9 +40,11 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
   console.log(
-    `Electron's runtime is not installed on this machine (${electron.reason}).\n` +
+    "Electron's desktop runtime is not installed on this machine, so Footprint cannot open its own window.\n" +
+      '(Installs made with ELECTRON_SKIP_BINARY_DOWNLOAD=1 leave it out; `npm rebuild electron` with internet access adds it.)\n' +
       'Starting Footprint in browser mode instead: the same app, in your web browser, on this computer only.\n',
   )
+  if (process.env.FOOTPRINT_DEBUG) console.log(`Electron said: ${electron.reason}`)
   run(bin('electron-vite'), ['build'])
   const child = spawn(process.execPath, [join(root, 'bin', 'footprint.cjs'), ...args, 'serve'], {
     cwd: root,

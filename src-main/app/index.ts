@@ -1,6 +1,6 @@
 // Runs in: Electron main process. Entry point of the desktop app: one instance, one window, the same
 // service as browser mode reached over IPC generated from the contract.
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -51,12 +51,26 @@ function start(): void {
   let service
   try {
     const db = openDataDir(dataDir, { nativeBinding: nativeBinding(root) })
-    app.on('will-quit', () => db.close())
     service = createService({
       store: createStore(db),
       mode: 'electron',
       dataDir,
       version: app.getVersion(),
+    })
+    const poller = service.poller
+    poller.start()
+    // After sleep, re-plan at once: overdue sources run once each, not once per missed slot.
+    powerMonitor.on('resume', () => poller.refresh())
+    let quitting = false
+    app.on('will-quit', (event) => {
+      if (quitting) return
+      // Let runs in flight end (cancelled, their sources keep their last state) before closing.
+      event.preventDefault()
+      quitting = true
+      void poller.dispose().finally(() => {
+        db.close()
+        app.quit()
+      })
     })
   } catch (e) {
     fail(e)

@@ -7,6 +7,10 @@ import { registerServeCommand } from './commands/serve'
 import { registerDbCommands } from './commands/db'
 import { registerSchoolCommands } from './commands/schools'
 import { registerUserCommands } from './commands/users'
+import { registerSourceCommands } from './commands/sources'
+import { registerPollCommand } from './commands/poll'
+import { registerMentionCommands } from './commands/mentions'
+import { registerAnalyzeCommand } from './commands/analyze'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -24,6 +28,10 @@ export function buildProgram(): Command {
   registerDbCommands(program)
   registerSchoolCommands(program)
   registerUserCommands(program)
+  registerSourceCommands(program)
+  registerPollCommand(program)
+  registerMentionCommands(program)
+  registerAnalyzeCommand(program)
   return program
 }
 

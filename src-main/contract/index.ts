@@ -5,10 +5,20 @@
 import { z } from 'zod'
 import { School, SchoolInput, Id } from './school'
 import { User, UserInput } from './user'
+import {
+  FetchRun,
+  Mention,
+  MentionPage,
+  MentionsQuery,
+  Source,
+  SourceInput,
+  SourceTestResult,
+} from './sources'
 
 export * from './errors'
 export * from './school'
 export * from './user'
+export * from './sources'
 
 const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined)
 
@@ -38,6 +48,10 @@ export const TodaySummary = z.object({
   /** Counts that later features fill; zero means "nothing yet", never a made-up number. */
   sourceCount: z.number().int(),
   mentionCount: z.number().int(),
+  /** Sources of this school (or of every school) whose last run failed. */
+  failingSources: z.array(Source),
+  /** The newest mentions, most urgent first: the daily check until per-user "seen" arrives. */
+  recent: z.array(Mention),
 })
 export type TodaySummary = z.output<typeof TodaySummary>
 
@@ -58,6 +72,36 @@ export const contract = {
     z.object({ schoolId: Id.shape.id }),
     TodaySummary,
     'The daily check for one school',
+  ),
+  'sources.list': op(NoInput, z.array(Source), 'Every source with its health'),
+  'sources.create': op(SourceInput, Source, 'Add a source'),
+  'sources.update': op(
+    Id.extend({ source: SourceInput }),
+    Source,
+    'Change a source (its state is kept when the kind is the same)',
+  ),
+  'sources.setEnabled': op(Id.extend({ enabled: z.boolean() }), Source, 'Pause or resume a source'),
+  'sources.remove': op(Id, Id, 'Delete a source; its mentions stay, as evidence'),
+  'sources.test': op(
+    z.object({ source: SourceInput, id: Id.shape.id.optional() }),
+    SourceTestResult,
+    'Fetch now and show what would be stored; store nothing (id: an existing source, whose own items show as already stored)',
+  ),
+  'sources.pollNow': op(
+    z.object({ id: Id.shape.id.optional() }),
+    z.array(FetchRun),
+    'Poll one source, or all, now; answers with the runs',
+  ),
+  'sources.runs': op(
+    Id.extend({ limit: z.number().int().min(1).max(200).default(20) }),
+    z.array(FetchRun),
+    'Recent runs of a source',
+  ),
+  'mentions.list': op(MentionsQuery, MentionPage, 'Mentions, newest first, paged'),
+  'mentions.notAboutUs': op(
+    Id.extend({ term: z.string().trim().min(2).max(100).optional() }),
+    z.object({ exclusion: z.string(), hidden: z.number().int() }),
+    'Not about us: record an exclusion term for the school and hide the mentions it matches',
   ),
 } as const
 

@@ -106,6 +106,8 @@ function coTermsOf(p: MatchProfile): { label: string; key: string }[] {
     if (label && key && !out.some((c) => c.key === key)) out.push({ label, key })
   }
   add(p.town)
+  // Apostrophes fold away, so "Hollinbury's" arrives as one word, "hollinburys": count it too.
+  if (p.town) add(p.town, `${foldKey(p.town)}s`)
   if (p.localAuthority) {
     add(p.localAuthority)
     // People write "Westmarch", not "Westmarch Council"; "Camden", not "London Borough of Camden".

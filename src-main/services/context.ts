@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events'
 import type { AppEvent } from '../contract'
 import type { Store } from '../store'
+import type { PollerOptions } from '../sources/poller'
 
 /** Who is asking: recorded in the audit trail. Sign-in (workflow) will make this a real user. */
 export interface CallContext {
@@ -14,6 +15,8 @@ export interface ServiceDeps {
   dataDir: string
   version: string
   now?: () => Date
+  /** How the poller reaches the network and tells time: tests inject a fake clock and fetch. */
+  polling?: Omit<PollerOptions, 'store' | 'events' | 'version'>
 }
 
 /** Typed push channel from services to whichever transport is listening. */

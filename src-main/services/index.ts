@@ -11,10 +11,14 @@ import {
   type OpParsed,
   type Result,
 } from '../contract'
+import { schoolAnalyzer } from './analysis'
 import { AppEvents, type CallContext, type ServiceDeps } from './context'
 import { appHandlers } from './app'
 import { schoolHandlers } from './schools'
 import { userHandlers } from './users'
+import { sourceHandlers } from './sources'
+import { mentionHandlers } from './mentions'
+import { createPoller, type Poller } from '../sources/poller'
 
 export type Handlers = {
   [K in OpName]: (input: OpParsed<K>, ctx: CallContext) => OpOutput<K> | Promise<OpOutput<K>>
@@ -23,6 +27,8 @@ export type Handlers = {
 export interface Service {
   handlers: Handlers
   events: AppEvents
+  /** The polling engine. Created idle: only the app, `serve` and `poll` start it. */
+  poller: Poller
   dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
   call<K extends OpName>(name: K, input: unknown, ctx: CallContext): Promise<OpOutput<K>>
 }
@@ -32,10 +38,21 @@ export function createService(
   log: (msg: string) => void = console.error,
 ): Service {
   const events = new AppEvents()
+  const poller = createPoller({
+    store: deps.store,
+    events,
+    version: deps.version,
+    log,
+    ...deps.polling,
+    // Tests may pass their own (or none, with analyze: undefined); the app always analyses.
+    analyze: deps.polling && 'analyze' in deps.polling ? deps.polling.analyze : schoolAnalyzer(),
+  })
   const handlers = {
     ...appHandlers(deps),
     ...schoolHandlers(deps, events),
     ...userHandlers(deps, events),
+    ...sourceHandlers(deps, events, poller),
+    ...mentionHandlers(deps, events),
   } satisfies Handlers
 
   async function dispatch(
@@ -58,6 +75,7 @@ export function createService(
   return {
     handlers,
     events,
+    poller,
     dispatch,
     async call(name, input, ctx) {
       const r = await dispatch(name, input, ctx)

@@ -44,7 +44,7 @@ export interface NearDupOptions {
   minPrefixWords?: number
 }
 
-interface Prepared {
+export interface Prepared {
   norm: string
   words: number
   shingles: Set<number>
@@ -102,14 +102,26 @@ type Candidate = string | { text: string }
  * A window of recent mentions to check new ones against. Shingles are computed once per mention,
  * so checking a poll's worth of new items against a few hundred recent ones stays cheap.
  */
-export function createDedupWindow<Id>(opts: NearDupOptions = {}) {
+export function createDedupWindow<Id>(
+  opts: NearDupOptions & {
+    /** Prepared texts kept between windows (the poller builds one per run): keyed by id. */
+    cache?: Map<Id, { text: string; p: Prepared }>
+  } = {},
+) {
   const k = opts.k ?? 3
   const threshold = opts.threshold ?? 0.85
   const minPrefix = opts.minPrefixWords ?? 12
   const items: { id: Id; p: Prepared }[] = []
+  const prepared = (id: Id, text: string): Prepared => {
+    const hit = opts.cache?.get(id)
+    if (hit && hit.text === text) return hit.p
+    const p = prepare(text, k)
+    opts.cache?.set(id, { text, p })
+    return p
+  }
   return {
     add(id: Id, text: string): void {
-      items.push({ id, p: prepare(text, k) })
+      items.push({ id, p: prepared(id, text) })
     },
     /** The id of the most similar mention at or above the threshold, or null. */
     find(candidate: Candidate): Id | null {

@@ -10,22 +10,7 @@
 //  - a source never runs twice at once; at most maxConcurrent sources run together;
 //  - a failing run is reported through onError and scheduled like any other: it never stops us.
 
-import type { SourceKind } from './types'
-
-/** Default polling intervals by source kind, in minutes. Manual capture is never polled. */
-export const DEFAULT_INTERVAL_MINUTES: Readonly<Record<Exclude<SourceKind, 'manual'>, number>> = {
-  feed: 30,
-  wikipedia: 60,
-  bluesky: 30,
-  facebook: 60,
-  instagram: 60,
-  // Mumsnet asks for gentle crawling; Google's reviews change slowly and Places calls cost money.
-  mumsnet: 360,
-  google_business: 360,
-  google_places: 1440,
-  // X charges per post read: poll rarely unless the school raises it.
-  x: 720,
-}
+export { DEFAULT_INTERVAL_MINUTES } from '../contract/sources'
 
 export interface SchedulerClock {
   now(): number
@@ -49,7 +34,8 @@ export interface SchedulerStore {
 export interface SchedulerDeps {
   clock: SchedulerClock
   store: SchedulerStore
-  run: (sourceId: number) => Promise<void>
+  /** Resolves with `notBefore` (epoch ms) when the source asked for a longer wait than its interval. */
+  run: (sourceId: number) => Promise<void | { notBefore?: number }>
   /** Sources polled at the same time, across all sources (default 2). */
   maxConcurrent?: number
   /** Called with the source id when a run rejects, or with -1 when the store fails. */
@@ -149,9 +135,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const promise = new Promise<void>((resolve) => (done = resolve))
     running.set(id, promise)
     void (async () => {
+      let notBefore = 0
       try {
         await Promise.resolve() // never call run() from inside plan()
-        await deps.run(id)
+        notBefore = (await deps.run(id))?.notBefore ?? 0
       } catch (e) {
         report(id, e)
       }
@@ -160,7 +147,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const source = list()?.find((s) => s.id === id)
       if (source) {
         try {
-          store.setNextDue(id, finishedAt + source.intervalMinutes * 60_000)
+          store.setNextDue(id, Math.max(finishedAt + source.intervalMinutes * 60_000, notBefore))
         } catch (e) {
           report(id, e)
         }

@@ -4,19 +4,7 @@
  * happen after, in one place, so every connector gets them the same way.
  */
 
-export const SOURCE_KINDS = [
-  'feed',
-  'wikipedia',
-  'google_business',
-  'google_places',
-  'mumsnet',
-  'x',
-  'facebook',
-  'instagram',
-  'bluesky',
-  'manual',
-] as const
-export type SourceKind = (typeof SOURCE_KINDS)[number]
+export { SOURCE_KINDS, type SourceKind } from '../contract/sources'
 
 /** One item as a connector found it, before matching and dedup. */
 export interface FetchedItem {

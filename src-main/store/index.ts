@@ -5,6 +5,10 @@ import { usersRepo } from './repos/users'
 import { auditRepo } from './repos/audit'
 import { settingsRepo } from './repos/settings'
 import { countsRepo } from './repos/counts'
+import { sourcesRepo } from './repos/sources'
+import { runsRepo } from './repos/runs'
+import { mentionsRepo } from './repos/mentions'
+import { analysesRepo } from './repos/analyses'
 
 export function createStore(db: Db) {
   return {
@@ -14,6 +18,10 @@ export function createStore(db: Db) {
     audit: auditRepo(db),
     settings: settingsRepo(db),
     counts: countsRepo(db),
+    sources: sourcesRepo(db),
+    runs: runsRepo(db),
+    mentions: mentionsRepo(db),
+    analyses: analysesRepo(db),
     /** Runs fn in one IMMEDIATE transaction: the change and its audit event commit together. */
     tx<T>(fn: () => T): T {
       return db.transaction(fn).immediate()

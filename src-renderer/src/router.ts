@@ -21,6 +21,11 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'Set up', bare: true },
   },
   { path: '/today', component: () => import('./views/TodayView.vue'), meta: { title: 'Today' } },
+  {
+    path: '/mentions',
+    component: () => import('./views/MentionsView.vue'),
+    meta: { title: 'Mentions' },
+  },
   ...emptyScreenRoutes,
   { path: '/settings', redirect: '/settings/school' },
   {

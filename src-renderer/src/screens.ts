@@ -9,17 +9,6 @@ export interface EmptyScreen {
 }
 
 export const EMPTY_SCREENS: Record<string, EmptyScreen> = {
-  mentions: {
-    title: 'Mentions',
-    subtitle: 'Everything said about your school, from every source',
-    empty: {
-      title: 'No mentions yet',
-      what: 'Every review, post, article and Wikipedia edit that mentions your school will be listed here with its sentiment, its policy flags and the evidence behind them. You will be able to filter, search and triage them in bulk.',
-      how: 'Mentions arrive from the sources you add in Settings → Sources, or when you capture a page or screenshot by hand.',
-      actionLabel: 'Add a source',
-      actionTo: '/settings/sources',
-    },
-  },
   trends: {
     title: 'Trends',
     subtitle: "How your school's reputation is moving",

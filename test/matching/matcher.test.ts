@@ -193,3 +193,20 @@ describe('describe()', () => {
     expect(d.length).toBeGreaterThan(20)
   })
 })
+
+describe('co-terms in the possessive', () => {
+  it('counts "Hollinbury\'s" as the town', () => {
+    const m = buildMatcher([
+      {
+        id: 1,
+        name: "St Aldhelm's C of E Primary School",
+        aliases: [],
+        town: 'Hollinbury',
+        exclusions: [],
+      },
+    ])
+    const hit = m.match({ text: "Hollinbury's St Aldhelm's has a new head" })
+    expect(hit).toMatchObject({ schoolId: 1, coTerm: 'Hollinbury' })
+    expect(m.match({ text: "Someone's St Aldhelm's has a new head" })).toBeNull()
+  })
+})

@@ -1,7 +1,9 @@
 // Runs in: tests (Node). The feed connector on every fixture feed and every broken one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFixtureServer, type FixtureServer } from '../fixtures/server'
-import { feedConnector, type FeedConfig } from '../../src-main/sources/feeds'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DATA_DIR, startFixtureServer, type FixtureServer } from '../fixtures/server'
+import { feedConnector, parseFeedBody, type FeedConfig } from '../../src-main/sources/feeds'
 import type { ConnectorContext } from '../../src-main/sources/connector'
 import { NOW, sourceError, testHttp } from './helpers'
 
@@ -127,6 +129,13 @@ describe('feed connector', () => {
     const e = await sourceError(feedConnector.fetch(config('/malformed-xml'), {}, ctx()))
     expect(e.code).toBe('parse')
     expect(e.message).toMatch(/^malformed feed from 127\.0\.0\.1:\d+: Unexpected close tag$/)
+  })
+
+  it('malformed XML stays malformed on the next read (no parser state leaks between bodies)', async () => {
+    const body = readFileSync(join(DATA_DIR, 'malformed.xml'), 'utf8')
+    const parse = () =>
+      parseFeedBody(body, 'application/rss+xml', 'http://feed.example/', new Date(NOW))
+    for (let i = 0; i < 3; i++) expect((await sourceError(parse())).code).toBe('parse')
   })
 
   it('an HTML page where a feed was expected', async () => {

@@ -332,3 +332,32 @@ describe('scheduler', () => {
     await expect(h.scheduler.pollNow(1)).rejects.toThrow(/disposed/)
   })
 })
+
+describe('a run that asks for a longer wait', () => {
+  it('plans the next run no sooner than the run asked', async () => {
+    const clock = createFakeClock()
+    const due: number[] = []
+    const scheduler = createScheduler({
+      clock,
+      store: {
+        listSchedulable: () => [{ id: 1, intervalMinutes: 30, nextDueAt: null, enabled: true }],
+        setNextDue: (_id, at) => due.push(at),
+      },
+      run: async () => ({ notBefore: clock.now() + 180 * MIN }),
+    })
+    await scheduler.pollNow(1)
+    expect(due).toEqual([clock.now() + 180 * MIN])
+    const shorter = createScheduler({
+      clock,
+      store: {
+        listSchedulable: () => [{ id: 1, intervalMinutes: 30, nextDueAt: null, enabled: true }],
+        setNextDue: (_id, at) => due.push(at),
+      },
+      run: async () => ({ notBefore: clock.now() + 5 * MIN }),
+    })
+    await shorter.pollNow(1)
+    expect(due[1]).toBe(clock.now() + 30 * MIN)
+    await scheduler.dispose()
+    await shorter.dispose()
+  })
+})

@@ -37,7 +37,10 @@ export function registerServeCommand(program: Command): void {
       // The e2e tests and scripts wait for this exact line: it is the "ready" signal.
       process.stdout.write(`Footprint is ready (browser mode). Open: ${srv.url}\n`)
       process.stdout.write(`Data folder: ${o.dataDir}\n`)
+      // Browser mode watches sources like the desktop app does.
+      o.service.poller.start()
       const stop = async () => {
+        await o.service.poller.dispose()
         await srv.close()
         o.close()
         process.exit(0)

@@ -5,19 +5,14 @@
  * rss-parser's parseString; rss-parser never touches the network.
  */
 import Parser from 'rss-parser'
-import { z } from 'zod'
 import type { Connector } from '../connector'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
+import { DEFAULT_INTERVAL_MINUTES, FeedConfig } from '../../contract/sources'
 import { toFetchedItem, type ParsedItem } from './item'
 import { blankUnreadableDates, sniffFeed } from './sniff'
 
-export const feedConfigSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }),
-  /** Lets this source reach loopback/private addresses (an intranet feed, or tests). */
-  allowPrivateNetwork: z.boolean().optional(),
-})
-export type FeedConfig = z.infer<typeof feedConfigSchema>
+export { FeedConfig as feedConfigSchema } from '../../contract/sources'
 
 export interface FeedState {
   etag?: string
@@ -30,18 +25,22 @@ export const MAX_ITEMS_PER_RUN = 500
 const FEED_ACCEPT =
   'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5'
 
-const parser = new Parser<Record<string, unknown>, ParsedItem>({
-  // <rss> without a version is still RSS 2 in practice.
-  defaultRSS: 2,
-  customFields: {
-    item: [
-      ['author', 'atomAuthor'],
-      ['category', 'atomCategory', { keepArray: true }],
-      ['dc:date', 'dcDate'],
-      'content:encoded',
-    ] as never,
-  },
-})
+// A fresh parser per body: rss-parser keeps one xml2js parser per instance, and after a parse
+// error that parser is left mid-document, so the NEXT body it reads (even the same broken one)
+// comes out as a half-parsed "success". Building one costs microseconds.
+const newParser = () =>
+  new Parser<Record<string, unknown>, ParsedItem>({
+    // <rss> without a version is still RSS 2 in practice.
+    defaultRSS: 2,
+    customFields: {
+      item: [
+        ['author', 'atomAuthor'],
+        ['category', 'atomCategory', { keepArray: true }],
+        ['dc:date', 'dcDate'],
+        'content:encoded',
+      ] as never,
+    },
+  })
 
 export async function parseFeedBody(
   body: string,
@@ -51,9 +50,9 @@ export async function parseFeedBody(
 ): Promise<{ items: FetchedItem[]; title: string | null }> {
   const sniff = sniffFeed(body, contentType)
   if (!sniff.feed) throw new SourceError('not_a_feed', `not a feed: ${sniff.reason}`, feedUrl)
-  let feed: Awaited<ReturnType<typeof parser.parseString>>
+  let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>
   try {
-    feed = await parser.parseString(blankUnreadableDates(body))
+    feed = await newParser().parseString(blankUnreadableDates(body))
   } catch (e) {
     const detail = (e instanceof Error ? e.message : String(e)).split('\n')[0]
     throw new SourceError('parse', `malformed feed from ${hostOf(feedUrl)}: ${detail}`, feedUrl, {
@@ -74,8 +73,8 @@ function dedupeIds(items: FetchedItem[]): FetchedItem[] {
 
 export const feedConnector: Connector<FeedConfig> = {
   kind: 'feed',
-  configSchema: feedConfigSchema,
-  defaultIntervalMinutes: 60,
+  configSchema: FeedConfig,
+  defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.feed,
   async fetch(config, state, ctx) {
     const prev = state as FeedState
     const res = await ctx.http.get(config.url, {

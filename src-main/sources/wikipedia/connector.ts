@@ -4,26 +4,14 @@
  * and list=search for new pages naming the school. Every request is awaited before the next —
  * Wikimedia asks API clients to run in series — and carries maxlag=5.
  */
-import { z } from 'zod'
 import type { Connector } from '../connector'
 import type { FetchedItem } from '../types'
 import { createApiClient } from './api'
+import { DEFAULT_INTERVAL_MINUTES, DEFAULT_WIKI_API, WikiConfig } from '../../contract/sources'
 import { pollPage, type PageState } from './revisions'
 import { normaliseTitle, searchTerm } from './search'
 
-export const DEFAULT_WIKI_API = 'https://en.wikipedia.org/w/api.php'
-
-export const wikiConfigSchema = z.object({
-  apiUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_WIKI_API),
-  pages: z.array(z.string().trim().min(1)).default([]),
-  searchTerms: z.array(z.string().trim().min(1)).default([]),
-  /** Also watch each article's talk page (where complaints about the school often start). */
-  watchTalkPages: z.boolean().default(true),
-  allowPrivateNetwork: z.boolean().optional(),
-  /** Revisions reported for a page the first time it is watched. */
-  initialRevisions: z.number().int().min(0).max(50).default(5),
-})
-export type WikiConfig = z.infer<typeof wikiConfigSchema>
+export { DEFAULT_WIKI_API, WikiConfig as wikiConfigSchema } from '../../contract/sources'
 
 export interface WikiState {
   pages?: Record<string, PageState>
@@ -47,8 +35,8 @@ export function watchedTitles(config: Pick<WikiConfig, 'pages' | 'watchTalkPages
 
 export const wikipediaConnector: Connector<WikiConfig> = {
   kind: 'wikipedia',
-  configSchema: wikiConfigSchema,
-  defaultIntervalMinutes: 30,
+  configSchema: WikiConfig,
+  defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.wikipedia,
   async fetch(config, state, ctx) {
     const prev = state as WikiState
     const api = createApiClient(

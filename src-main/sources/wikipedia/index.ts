@@ -4,8 +4,8 @@ export {
   wikiConfigSchema,
   watchedTitles,
   DEFAULT_WIKI_API,
-  type WikiConfig,
   type WikiState,
 } from './connector'
 export { extractDiff } from './diff'
 export { createApiClient, type ApiClient } from './api'
+export type { WikiConfig } from '../../contract/sources'

@@ -101,3 +101,8 @@ export async function call<K extends OpName>(name: K, input: OpInput<K>): Promis
 export function onEvent(listener: (event: AppEvent) => void): () => void {
   return bridge.onEvent(listener)
 }
+
+/** What to tell the user about a failed call: the service's own sentence, never a stack. */
+export function messageOf(e: unknown): string {
+  return e instanceof ApiError ? e.message : (e as Error)?.message || String(e)
+}

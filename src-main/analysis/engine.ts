@@ -1,0 +1,224 @@
+// Runs in: main process / CLI (Node). The built-in analysis engine: rules and lexicons, then a small
+// learned layer (learned.ts) trained offline on independent texts that decides when to trust them.
+import { detectExtremism } from './flags/extremism'
+import { detectImpersonation } from './flags/impersonation'
+import { complaintCue, detectQuestion, hasSchoolTarget } from './flags/intent'
+import { detectPersonalData } from './flags/personal-data'
+import { detectHateAbuseSexual, findProfanity } from './flags/profanity'
+import { childTargeted, detectSafeguarding } from './flags/safeguarding'
+import { detectSexual } from './flags/sexual'
+import { detectCommercial, detectSpam } from './flags/spam'
+import { detectStaff } from './flags/staff'
+import { detectThreat } from './flags/threat'
+import { type Detection, type DetectorInput, toEvidence } from './flags/util'
+import { applyLearned } from './learned'
+import { type Folded, fold } from './normalize'
+import { route } from './routing'
+import {
+  type Item,
+  SENTIMENT_TUNING,
+  scoreSentiment,
+  scoreToLabel,
+  sentimentEvidence,
+  squash,
+} from './sentiment'
+import {
+  type AnalysisEngine,
+  type AnalysisResult,
+  type AnalyzeContext,
+  type EvidenceSpan,
+  POLICY_FLAGS,
+  type PolicyFlag,
+} from './types'
+
+export const BUILTIN_ENGINE_ID = 'builtin'
+export const BUILTIN_ENGINE_VERSION = '1.1.0'
+
+// Beyond this many UTF-16 units we analyse the head of the text only: no mention is that long,
+// and a pasted megabyte must not stall the morning check.
+export const MAX_ANALYSED_CHARS = 100_000
+
+// How strongly a flag pulls the sentiment: a threat or abuse is never neutral about the school.
+const FLAG_PULL: Partial<Record<PolicyFlag, number>> = {
+  threat: -3,
+  abuse: -1.5,
+  hate: -2.5,
+  safeguarding: -1.5,
+  sexual: -2.5,
+  extremism: -1.5,
+  impersonation: -0.8,
+}
+
+/** What the rules saw and decided: the learned layer uses all of it as features. */
+export interface RuleOutcome {
+  result: AnalysisResult
+  /** The analysed (possibly truncated) text and its folding. */
+  text: string
+  f: Folded
+  /** Lexicon sentiment before flags and source damping, and the sentiment items behind it. */
+  lexRaw: number
+  items: Item[]
+}
+
+/** Rules and lexicons only: the stacked model's inputs, and the engine before the model. */
+export function analyzeRules(textIn: unknown, ctx: AnalyzeContext = {}): RuleOutcome {
+  const full = typeof textIn === 'string' ? textIn : textIn == null ? '' : String(textIn)
+  const text = full.length > MAX_ANALYSED_CHARS ? full.slice(0, MAX_ANALYSED_CHARS) : full
+  const f = fold(text)
+  const input: DetectorInput = { text, f, school: ctx.school, source: ctx.source }
+  const dets: Detection[] = []
+  const flags = new Set<PolicyFlag>()
+  const add = (flag: PolicyFlag, hit: boolean): void => {
+    if (hit) flags.add(flag)
+  }
+
+  add('threat', detectThreat(input, dets))
+  add('safeguarding', detectSafeguarding(input, dets))
+  add('extremism', detectExtremism(input, dets))
+  add('sexual', detectSexual(input, dets))
+  for (const fl of detectHateAbuseSexual(input, findProfanity(input), dets))
+    flags.add(fl as PolicyFlag)
+  add('personal_info', detectPersonalData(input, dets))
+  add('staff_named', detectStaff(input, dets))
+  add('impersonation', detectImpersonation(input, dets))
+  add('spam', detectSpam(input, dets))
+  add('commercial', detectCommercial(input, dets))
+  // Sexual or extremist content, or a fake staff account, that reaches children is also a
+  // safeguarding matter: the DSL must see it.
+  if (
+    !flags.has('safeguarding') &&
+    (flags.has('sexual') || flags.has('extremism') || flags.has('impersonation'))
+  ) {
+    const c = childTargeted(input, flags)
+    if (c) {
+      const [start, end] = f.span(c.index, c.index + c[0].length)
+      dets.push({
+        flag: 'safeguarding',
+        start,
+        end,
+        rule: 'safeguarding.children-exposed',
+        explanation: 'Sexual, extremist or impersonating content that involves children.',
+      })
+      flags.add('safeguarding')
+    }
+  }
+
+  const { raw: lexRaw, items } = scoreSentiment(f)
+  let raw = lexRaw
+  if (ctx.source === 'news' || ctx.source === 'wikipedia')
+    raw *= SENTIMENT_TUNING.reportSourceFactor
+  for (const fl of flags) raw += FLAG_PULL[fl] ?? 0
+  // Spam and adverts hold no view of the school, whatever their sales talk says.
+  if (flags.has('spam')) raw = 0
+  else if (flags.has('commercial')) raw *= 0.2
+  const score = squash(raw)
+  const label = scoreToLabel(score)
+
+  // A complaint criticises the school. Threats, abuse and innuendo are negative without being
+  // complaints unless they also carry criticism in their own words.
+  const hostileOnly = flags.has('threat') || flags.has('abuse') || flags.has('impersonation')
+  const isComplaint =
+    label === 'negative' &&
+    !flags.has('sexual') &&
+    (hostileOnly ? lexRaw <= -2 : true) &&
+    (lexRaw <= -2 || hasSchoolTarget(input))
+  if (isComplaint) {
+    flags.add('complaint')
+    const cue = complaintCue(input)
+    const neg = items.filter((i) => i.value < 0).sort((a, b) => a.value - b.value)[0]
+    const [start, end] = cue
+      ? f.span(cue.index, cue.index + cue[0].length)
+      : neg
+        ? f.span(neg.start, neg.end)
+        : [0, 0]
+    dets.push({
+      flag: 'complaint',
+      start,
+      end,
+      rule: 'complaint.negative-about-school',
+      explanation: 'Criticism of the school, its staff or decisions — the head replies.',
+    })
+  }
+  if (label === 'positive') {
+    flags.add('praise')
+    const pos = items.filter((i) => i.value > 0).sort((a, b) => b.value - a.value)[0]
+    const [start, end] = pos ? f.span(pos.start, pos.end) : [0, 0]
+    dets.push({
+      flag: 'praise',
+      start,
+      end,
+      rule: 'praise.positive-about-school',
+      explanation: 'Positive feedback about the school or its staff — thank and credit the team.',
+    })
+  }
+  add('question', detectQuestion(input, label, dets))
+
+  const ordered = POLICY_FLAGS.filter((p) => flags.has(p))
+  const r = route(ordered, label)
+  const evidence: EvidenceSpan[] = dets
+    .filter((d) => flags.has(d.flag))
+    .map(toEvidence)
+    .concat(sentimentEvidence(f, items, label))
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+  const result: AnalysisResult = {
+    sentiment: { label, score: Math.round(score * 1000) / 1000 },
+    flags: ordered,
+    priority: r.priority,
+    owner: r.owner,
+    evidence: dedupe(evidence).slice(0, 60),
+    engine: BUILTIN_ENGINE_ID,
+    engineVersion: BUILTIN_ENGINE_VERSION,
+  }
+  return { result, text, f, lexRaw, items }
+}
+
+/** The shipped engine: the rules, then the learned layer (a no-op when no weights are shipped). */
+export function analyzeBuiltin(textIn: unknown, ctx: AnalyzeContext = {}): AnalysisResult {
+  return applyLearned(analyzeRules(textIn, ctx), ctx)
+}
+
+function dedupe(ev: EvidenceSpan[]): EvidenceSpan[] {
+  const seen = new Set<string>()
+  return ev.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.signal}:${e.rule}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
+}
+
+/** A result that is always valid, for when something unforeseen throws. */
+export function fallbackResult(engine: string, version: string): AnalysisResult {
+  return {
+    sentiment: { label: 'neutral', score: 0 },
+    flags: [],
+    priority: 'low',
+    owner: 'orm_lead',
+    evidence: [],
+    engine,
+    engineVersion: version,
+  }
+}
+
+let warned = false
+
+export function createBuiltinEngine(): AnalysisEngine {
+  return {
+    id: BUILTIN_ENGINE_ID,
+    version: BUILTIN_ENGINE_VERSION,
+    analyze(text: string, ctx?: AnalyzeContext): AnalysisResult {
+      try {
+        return analyzeBuiltin(text, ctx)
+      } catch (e) {
+        // Never crash the poller on one odd mention; the item stays visible for a human.
+        if (!warned) {
+          warned = true
+          console.warn(
+            `analysis engine failed on one mention, returned a neutral result: ${(e as Error).message}`,
+          )
+        }
+        return fallbackResult(BUILTIN_ENGINE_ID, BUILTIN_ENGINE_VERSION)
+      }
+    },
+  }
+}

@@ -1,0 +1,91 @@
+// Runs in: main process / CLI (Node). Shared plumbing for detectors: rules as data, spans mapped back.
+import type { Folded } from '../normalize'
+import type { EvidenceSpan, PolicyFlag, SchoolContext } from '../types'
+
+export type View = 'lower' | 'deob' | 'cased'
+
+export interface Rule {
+  id: string
+  /** Must be global (`g`): every occurrence becomes a highlightable span. */
+  re: RegExp
+  view?: View
+  explain: string
+  /** Idioms and look-alikes: if this matches the hit's sentence, the hit is dropped. */
+  unless?: RegExp
+}
+
+export interface DetectorInput {
+  text: string
+  f: Folded
+  school?: SchoolContext
+  source?: string
+}
+
+export interface Detection {
+  flag: PolicyFlag
+  start: number
+  end: number
+  rule: string
+  explanation: string
+}
+
+export function viewOf(f: Folded, v: View): string {
+  return v === 'deob' ? f.deob : v === 'cased' ? f.cased : f.lower
+}
+
+/** The sentence around [start, end) in `s`: idiom checks look at the sentence, not the text. */
+export function sentenceAround(s: string, start: number, end: number): string {
+  let a = start
+  let b = end
+  let n = 0
+  while (a > 0 && n < 300 && !/[.!?\n]/.test(s[a - 1])) {
+    a--
+    n++
+  }
+  n = 0
+  while (b < s.length && n < 300 && !/[.!?\n]/.test(s[b])) {
+    b++
+    n++
+  }
+  return s.slice(a, b)
+}
+
+const MAX_HITS_PER_RULE = 20
+
+export function runRules(
+  input: DetectorInput,
+  flag: PolicyFlag,
+  rules: readonly Rule[],
+  out: Detection[],
+): boolean {
+  let any = false
+  for (const r of rules) {
+    const view = r.view ?? 'lower'
+    const s = viewOf(input.f, view)
+    r.re.lastIndex = 0
+    let m: RegExpExecArray | null
+    let hits = 0
+    while ((m = r.re.exec(s)) !== null) {
+      if (m[0].length === 0) {
+        r.re.lastIndex++
+        continue
+      }
+      const a = m.index
+      const b = m.index + m[0].length
+      if (r.unless && r.unless.test(sentenceAround(s, a, b))) continue
+      const [start, end] = view === 'deob' ? input.f.deobSpan(a, b) : input.f.span(a, b)
+      out.push({ flag, start, end, rule: r.id, explanation: r.explain })
+      any = true
+      if (++hits >= MAX_HITS_PER_RULE) break
+    }
+  }
+  return any
+}
+
+export function toEvidence(d: Detection): EvidenceSpan {
+  return { start: d.start, end: d.end, signal: d.flag, rule: d.rule, explanation: d.explanation }
+}
+
+/** Words that point at a person (so an insult or a swear word is aimed at someone). */
+export const PERSON =
+  "(?:you|u|ya|she|he|her|him|they|them|ur|your|yourself|head|headteacher|head teacher|teacher|teachers|staff|senco|deputy|governors?|slt|leadership|office|receptionist|lady|woman|man|bloke|mr|mrs|ms|miss|dr|sir|caretaker|dinner lady|ta|bunch|lot|people|parents?|mum|dad|kid|child|she's|he's|they're|you're|ur)"

@@ -1,0 +1,277 @@
+// Runs in: main process / CLI (Node). The learned layer: a small stacked linear model, trained
+// offline by scripts/train-analysis.ts on texts independent of the evaluation corpus, that reads
+// the rules' verdicts beside the words and decides the sentiment and when to add or trust a flag.
+// The weights ship in the repo and load once, synchronously: nothing is ever downloaded.
+import type { RuleOutcome } from './engine'
+import { emitFeatures, featureKey, parseFeatureName } from './features'
+import shipped from './model/weights.json'
+import { SCHOOL_CONTACT } from './flags/personal-data'
+import { route } from './routing'
+import { sentimentEvidence } from './sentiment'
+import {
+  type AnalysisResult,
+  type AnalyzeContext,
+  type EvidenceSpan,
+  POLICY_FLAGS,
+  type PolicyFlag,
+  type SentimentLabel,
+} from './types'
+
+export const WEIGHTS_FORMAT = 'footprint-learned-v1'
+export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']
+/** Outputs, in column order: three sentiment classes, then one column per policy flag. */
+export const OUTPUTS = SENTIMENT_LABELS.length + POLICY_FLAGS.length
+
+/**
+ * How a flag is decided. 'or': the rule, or the model at or above the threshold (strict flags:
+ * the model only ever adds recall). 'model': the model alone, the rule being one of its inputs.
+ * 'rule': the model did not beat the rule in cross-validation, so the rule decides.
+ */
+export type FlagMode = 'or' | 'model' | 'rule'
+
+export interface WeightsFile {
+  format: string
+  trainedOn?: number
+  /** Added to the sentiment logits (chosen by cross-validation on the training set). */
+  sentimentOffsets?: number[]
+  /** Added to the logit of the rules' own sentiment label (how far to trust the lexicon). */
+  ruleTrust?: number
+  flags?: Partial<Record<PolicyFlag, { mode: FlagMode; threshold: number }>>
+  /** Weights are stored as integers: divide by this (1000 keeps the file small and exact). */
+  scale?: number
+  /** One entry per feature: its name, then its weight for each output column. */
+  entries: [string, ...number[]][]
+}
+
+export interface LearnedModel {
+  /** Open addressing, interleaved for locality: [featureKey, vocabulary index + 1 (0: empty)]. */
+  table: Int32Array
+  vocab: string[]
+  /** Row-major: feature i's weights are W[i * OUTPUTS .. i * OUTPUTS + OUTPUTS). */
+  W: Float32Array
+  offsets: number[]
+  ruleTrust: number
+  flags: Record<PolicyFlag, { mode: FlagMode; threshold: number }>
+  /** Per-feature stamp of the last text that used it: dedupes features without a map per text. */
+  stamp: Int32Array
+  epoch: number
+}
+
+/** Builds a model from parsed weights; null (rules only) when the file is empty or malformed. */
+export function loadLearnedModel(json: unknown): LearnedModel | null {
+  const w = json as Partial<WeightsFile> | null
+  if (!w || w.format !== WEIGHTS_FORMAT || !Array.isArray(w.entries) || w.entries.length === 0)
+    return null
+  const scale = Number(w.scale) > 0 ? Number(w.scale) : 1
+  const W = new Float32Array(w.entries.length * OUTPUTS)
+  const vocab: string[] = []
+  for (let i = 0; i < w.entries.length; i++) {
+    const row = w.entries[i]
+    if (!Array.isArray(row) || row.length !== OUTPUTS + 1 || typeof row[0] !== 'string') return null
+    vocab.push(row[0])
+    for (let k = 0; k < OUTPUTS; k++) W[i * OUTPUTS + k] = (Number(row[k + 1]) || 0) / scale
+  }
+  const flags = {} as LearnedModel['flags']
+  for (const fl of POLICY_FLAGS) {
+    const c = w.flags?.[fl]
+    flags[fl] =
+      c && (c.mode === 'or' || c.mode === 'model' || c.mode === 'rule')
+        ? { mode: c.mode, threshold: Number(c.threshold) || 0.5 }
+        : { mode: 'rule', threshold: 1 }
+  }
+  const off = w.sentimentOffsets
+  const offsets = [0, 1, 2].map((k) => (Array.isArray(off) ? Number(off[k]) || 0 : 0))
+  // At most half full keeps probes short; a 32-bit key collision with an unseen feature is about
+  // one in a million per text and only nudges a score.
+  let size = 1024
+  while (size < vocab.length * 2) size *= 2
+  const table = new Int32Array(size * 2)
+  vocab.forEach((name, i) => {
+    const key = featureKey(...parseFeatureName(name))
+    let p = key & (size - 1)
+    while (table[2 * p + 1] !== 0 && table[2 * p] !== key) p = (p + 1) & (size - 1)
+    if (table[2 * p + 1] === 0) {
+      table[2 * p] = key
+      table[2 * p + 1] = i + 1
+    }
+  })
+  const stamp = new Int32Array(vocab.length)
+  return { table, vocab, W, offsets, ruleTrust: Number(w.ruleTrust) || 0, flags, stamp, epoch: 0 }
+}
+
+const SHIPPED = loadLearnedModel(shipped as unknown)
+
+/** The model that ships with the app, or null when the repo holds no trained weights. */
+export function shippedModel(): LearnedModel | null {
+  return SHIPPED
+}
+
+export interface Scored {
+  /** Raw output scores (logits), one per output column. */
+  z: Float64Array
+  /** Text features found in the vocabulary: [vocab index, deob start, deob end] triples. */
+  hits: number[]
+}
+
+/** Scores one analysed text: each known feature counts once; unknown features are ignored. */
+export function scoreOutcome(model: LearnedModel, o: RuleOutcome, source?: string): Scored {
+  const z = new Float64Array(OUTPUTS)
+  const hits: number[] = []
+  const { table, W, stamp } = model
+  const mask = table.length / 2 - 1
+  model.epoch = model.epoch >= 0x7ffffffe ? 1 : model.epoch + 1
+  if (model.epoch === 1) stamp.fill(0)
+  const epoch = model.epoch
+  emitFeatures(o, source, (_kind, _w1, _w2, key, a, b) => {
+    let p = key & mask
+    while (table[2 * p + 1] !== 0 && table[2 * p] !== key) p = (p + 1) & mask
+    const i = table[2 * p + 1] - 1
+    if (i < 0 || stamp[i] === epoch) return
+    stamp[i] = epoch
+    const off = i * OUTPUTS
+    for (let k = 0; k < OUTPUTS; k++) z[k] += W[off + k]
+    if (a >= 0) hits.push(i, a, b)
+  })
+  return { z, hits }
+}
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
+
+export interface Decision {
+  label: SentimentLabel
+  score: number
+  flags: Set<PolicyFlag>
+  /** Flags the model added that no rule fired: these need learned evidence. */
+  modelOnly: Set<PolicyFlag>
+}
+
+/** The combination rule, shared with the trainer's cross-validation so both decide alike. */
+export function decide(
+  model: LearnedModel,
+  z: Float64Array,
+  ruleFlags: ReadonlySet<string>,
+  ruleLabel: SentimentLabel,
+): Decision {
+  const trusted = SENTIMENT_LABELS.indexOf(ruleLabel)
+  const s = [0, 1, 2].map((k) => z[k] + model.offsets[k] + (k === trusted ? model.ruleTrust : 0))
+  const mx = Math.max(s[0], s[1], s[2])
+  const e = s.map((v) => Math.exp(v - mx))
+  const tot = e[0] + e[1] + e[2]
+  const best = s[2] >= s[1] && s[2] > s[0] ? 2 : s[0] >= s[1] ? 0 : 1
+  const label = SENTIMENT_LABELS[best]
+  const score = Math.max(-1, Math.min(1, (e[2] - e[0]) / tot))
+  const flags = new Set<PolicyFlag>()
+  const modelOnly = new Set<PolicyFlag>()
+  POLICY_FLAGS.forEach((fl, j) => {
+    const { mode, threshold } = model.flags[fl]
+    const rule = ruleFlags.has(fl)
+    const m = sigmoid(z[3 + j]) >= threshold
+    const fire = mode === 'rule' ? rule : mode === 'or' ? rule || m : m
+    if (!fire) return
+    flags.add(fl)
+    if (!rule) modelOnly.add(fl)
+  })
+  // Praise and complaint follow the verdict: never praise in a negative text, nor the reverse.
+  if (label === 'negative') flags.delete('praise')
+  if (label === 'positive') flags.delete('complaint')
+  return { label, score, flags, modelOnly }
+}
+
+/**
+ * Where the rules know better than a bag of words: they saw the words the model reacts to and ruled
+ * them out on purpose (a rhetorical question; the school's own published number). The model may
+ * not add these flags then.
+ */
+function vetoed(fl: PolicyFlag, o: RuleOutcome): boolean {
+  if (fl === 'question') return o.result.evidence.some((e) => e.rule === 'sentiment.rhetorical')
+  if (fl === 'personal_info') {
+    if (SCHOOL_CONTACT.test(o.f.lower)) return true
+    // "Mrs Okafor in Year 4": the name the model took for a child's is staff, which the rules
+    // know from the school's list. Numbers and emails are still the model's to add.
+    const staff = o.result.flags.includes('staff_named')
+    return staff && !/\d{4}|@/.test(o.f.lower)
+  }
+  return false
+}
+
+/** How much (in logits) the words alone must push towards a flag the rules did not raise. */
+export const WORD_MARGIN = 1.5
+
+/** Evidence for a model-only decision: the text features that pushed hardest towards it. */
+function learnedEvidence(
+  model: LearnedModel,
+  o: RuleOutcome,
+  hits: number[],
+  col: number,
+  signal: PolicyFlag | 'sentiment',
+  contrast: number[] = [],
+): EvidenceSpan[] {
+  const top: { w: number; h: number }[] = []
+  for (let h = 0; h < hits.length; h += 3) {
+    const i = hits[h]
+    let w = model.W[i * OUTPUTS + col]
+    for (const c of contrast) w -= model.W[i * OUTPUTS + c] / contrast.length
+    if (w > 0.05) top.push({ w, h })
+  }
+  top.sort((a, b) => b.w - a.w || a.h - b.h)
+  const rule = `learned.${signal}`
+  // Words must carry the decision themselves: if they add up to less than WORD_MARGIN logits,
+  // the prior and the rules' silence did the work, and the caller drops the flag.
+  let sum = 0
+  for (const t of top) sum += t.w
+  if (top.length === 0 || (signal !== 'sentiment' && sum < WORD_MARGIN)) return []
+  const spans = top.slice(0, 3).map(({ h }) => o.f.deobSpan(hits[h + 1], hits[h + 2]))
+  const words = spans.map(([a, b]) => `'${o.text.slice(a, b).slice(0, 40)}'`)
+  const explanation = `Learned signal: words such as ${words.join(', ')} (model).`
+  return spans.map(([start, end]) => ({ start, end, signal, rule, explanation }))
+}
+
+/** Combines the rules' result with the shipped (or given) model; rules only when there is none. */
+export function applyLearned(
+  o: RuleOutcome,
+  ctx: AnalyzeContext = {},
+  model: LearnedModel | null = SHIPPED,
+): AnalysisResult {
+  if (!model) return o.result
+  const { z, hits } = scoreOutcome(model, o, ctx.source)
+  // No known word at all (empty, binary, another script): the model has nothing to add.
+  if (hits.length === 0) return o.result
+  const d = decide(model, z, new Set(o.result.flags), o.result.sentiment.label)
+  const added: EvidenceSpan[] = []
+  for (const fl of d.modelOnly) {
+    if (vetoed(fl, o)) {
+      d.flags.delete(fl)
+      continue
+    }
+    const ev = learnedEvidence(model, o, hits, 3 + POLICY_FLAGS.indexOf(fl), fl)
+    // A flag the rules did not raise needs words behind it, never just the rules' silence.
+    if (ev.length === 0) d.flags.delete(fl)
+    else added.push(...ev)
+  }
+  const ordered = POLICY_FLAGS.filter((p) => d.flags.has(p))
+  const ruleLabel = o.result.sentiment.label
+  const evidence: EvidenceSpan[] = o.result.evidence.filter((e) =>
+    e.signal === 'sentiment' ? d.label === ruleLabel : d.flags.has(e.signal),
+  )
+  if (d.label !== ruleLabel) {
+    const lex = sentimentEvidence(o.f, o.items, d.label)
+    const k = SENTIMENT_LABELS.indexOf(d.label)
+    const others = [0, 1, 2].filter((c) => c !== k)
+    evidence.push(
+      ...(lex.length > 0 || d.label === 'neutral'
+        ? lex
+        : learnedEvidence(model, o, hits, k, 'sentiment', others)),
+    )
+  }
+  evidence.push(...added)
+  evidence.sort((a, b) => a.start - b.start || a.end - b.end)
+  const r = route(ordered, d.label)
+  return {
+    ...o.result,
+    sentiment: { label: d.label, score: Math.round(d.score * 1000) / 1000 },
+    flags: ordered,
+    priority: r.priority,
+    owner: r.owner,
+    evidence: evidence.slice(0, 60),
+  }
+}

@@ -1,0 +1,197 @@
+// Runs in: Vitest (Node). The learned layer: shipped weights, determinism, the trainer on a tiny
+// fixture, how it combines with the rules, and that bad input still gets a valid result.
+import { describe, expect, it } from 'vitest'
+import { trainAnalysis } from '../../src-main/analysis/calibrate'
+import { analyzeBuiltin, analyzeRules } from '../../src-main/analysis/engine'
+import {
+  emitFeatures,
+  featureKey,
+  featureName,
+  parseFeatureName,
+} from '../../src-main/analysis/features'
+import {
+  OUTPUTS,
+  WEIGHTS_FORMAT,
+  type WeightsFile,
+  applyLearned,
+  loadLearnedModel,
+  scoreOutcome,
+  shippedModel,
+} from '../../src-main/analysis/learned'
+import type { TrainExample } from '../../src-main/analysis/trainer'
+import { POLICY_FLAGS } from '../../src-main/analysis/types'
+import { school } from './helpers'
+
+describe('shipped weights', () => {
+  it('load, with the strict flags only ever adding to the rules', () => {
+    const m = shippedModel()
+    expect(m).not.toBeNull()
+    expect(m!.vocab.length).toBeGreaterThan(1000)
+    for (const fl of ['threat', 'safeguarding', 'extremism', 'sexual', 'personal_info', 'hate'])
+      expect(['or', 'rule']).toContain(m!.flags[fl as 'threat'].mode)
+  })
+
+  it('predict deterministically', () => {
+    const text = 'Mr Pryce shouted at my son again, the office never calls back. Disgraceful.'
+    const a = analyzeBuiltin(text, { school, source: 'mumsnet' })
+    const b = analyzeBuiltin(text, { school, source: 'mumsnet' })
+    expect(b).toEqual(a)
+    const o = analyzeRules(text, { school })
+    expect([...scoreOutcome(shippedModel()!, o).z]).toEqual([...scoreOutcome(shippedModel()!, o).z])
+  })
+
+  it('hash features exactly as the trainer names them', () => {
+    for (const t of [
+      "school's can't 07700 900123 y6 abcdefghijklmnop1234567 ?! $5",
+      'héllo café 😡 don’t Ｓｃｈｏｏｌ',
+      'f u c k this sh1t',
+    ]) {
+      const o = analyzeRules(t)
+      emitFeatures(
+        o,
+        'x',
+        (kind, w1, w2, key) => {
+          expect(featureKey(...parseFeatureName(featureName(kind, w1, w2)))).toBe(key)
+        },
+        true,
+      )
+    }
+  })
+})
+
+const POS = [
+  'wonderful caring teachers, my daughter loves it',
+  'brilliant school, wonderful staff',
+  'caring and wonderful, thank you all',
+  'my son loves his brilliant teacher',
+  'thank you for a wonderful nativity',
+  'brilliant caring head, thank you',
+  'the staff are wonderful and caring',
+  'loves going in every day, brilliant',
+  'thank you to the wonderful office team',
+  'caring brilliant teachers all round',
+  'wonderful sports day, thank you',
+  'my daughter loves the brilliant library',
+  'brilliant and caring as always',
+  'thank you, wonderful term',
+  'loves it, caring teachers',
+]
+const NEG = [
+  'awful rude office, nobody answers',
+  'the office is rude and awful',
+  'rude head, awful communication',
+  'nobody answers the phone, awful',
+  'awful lunches and rude staff',
+  'rude receptionist again, nobody cares',
+  'awful awful school, rude to parents',
+  'nobody answers emails, rude office',
+  'the rude office ignored us, awful',
+  'awful communication, nobody answers',
+  'so rude, awful behaviour policy',
+  'rude and awful, nobody listens',
+  'awful parking and rude staff',
+  'nobody answers, the head is rude',
+  'awful and rude, shocking',
+]
+
+describe('trainer on a tiny fixture', () => {
+  const examples: TrainExample[] = [
+    ...POS.map((text) => ({ text, sentiment: 'positive' as const, flags: ['praise' as const] })),
+    ...NEG.map((text) => ({ text, sentiment: 'negative' as const, flags: ['complaint' as const] })),
+  ]
+  const opts = { minCount: 1, folds: 3, epochs: 30 }
+
+  it('is reproducible and separates two obvious classes', () => {
+    const a = trainAnalysis(examples, opts)
+    const b = trainAnalysis(examples, opts)
+    expect(JSON.stringify(b.weights)).toBe(JSON.stringify(a.weights))
+    const m = loadLearnedModel(a.weights)
+    expect(m).not.toBeNull()
+    const pos = applyLearned(analyzeRules('wonderful caring people'), {}, m)
+    const neg = applyLearned(analyzeRules('rude people, nobody answers'), {}, m)
+    expect(pos.sentiment.label).toBe('positive')
+    expect(neg.sentiment.label).toBe('negative')
+    expect(pos.sentiment.score).toBeGreaterThan(neg.sentiment.score)
+  })
+})
+
+/** A hand-made model: one word pushes `threat`, everything else is neutral. */
+function toyModel(): WeightsFile {
+  const row = (k: number, w: number): number[] => {
+    const r = new Array<number>(OUTPUTS).fill(0)
+    r[k] = w
+    return r
+  }
+  const threat = 3 + POLICY_FLAGS.indexOf('threat')
+  const bias = row(threat, -4000)
+  bias[1] = 1000
+  return {
+    format: WEIGHTS_FORMAT,
+    scale: 1000,
+    flags: { threat: { mode: 'or', threshold: 0.5 } },
+    entries: [
+      ['w:banana', ...row(threat, 6000)],
+      ['bias', ...bias],
+    ],
+  }
+}
+
+describe('combining rules and model', () => {
+  it('keeps the rules’ evidence when a rule fired', () => {
+    const text = 'we know which car is yours'
+    const r = analyzeBuiltin(text, { school })
+    expect(r.flags).toContain('threat')
+    const ev = r.evidence.filter((e) => e.signal === 'threat')
+    expect(ev.some((e) => !e.rule.startsWith('learned.'))).toBe(true)
+  })
+
+  it('explains a model-only flag with the words that carried it', () => {
+    const m = loadLearnedModel(toyModel())
+    const text = 'The banana is back.'
+    const r = applyLearned(analyzeRules(text), {}, m)
+    expect(r.flags).toContain('threat')
+    const e = r.evidence.find((x) => x.rule === 'learned.threat')!
+    expect(text.slice(e.start, e.end)).toBe('banana')
+    expect(e.explanation).toContain("'banana'")
+    expect(e.explanation).toContain('(model)')
+    expect(r.priority).toBe('urgent')
+  })
+
+  it('never adds a flag without words behind it', () => {
+    const m = loadLearnedModel(toyModel())
+    expect(applyLearned(analyzeRules('An apple.'), {}, m).flags).not.toContain('threat')
+  })
+
+  it('falls back to the rules alone without usable weights', () => {
+    for (const bad of [null, {}, { format: WEIGHTS_FORMAT, entries: [] }, { format: 'other' }])
+      expect(loadLearnedModel(bad)).toBeNull()
+    const o = analyzeRules('Lovely school')
+    expect(applyLearned(o, {}, null)).toBe(o.result)
+  })
+})
+
+describe('bad input through the learned engine', () => {
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['1 MB', 'The teachers are lovely but the office never replies. '.repeat(20_000)],
+    ['binary', String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 65536))],
+    ['right-to-left', 'المدرسة رائعة \u202Eevil\u202C שלום לכולם'],
+    ['zero-width and homoglyphs', 'we kn\u200Bow wh\u00ADich саr is yоurs'],
+    ['html', '<script>alert(1)</script><div>The head is <b>useless</b></div>&amp;&#128545;'],
+    ['digits only', '42'],
+  ]
+  it.each(cases)('%s', (_name, text) => {
+    const t0 = performance.now()
+    const r = analyzeBuiltin(text, { school })
+    expect(performance.now() - t0).toBeLessThan(2000)
+    expect(['negative', 'neutral', 'positive']).toContain(r.sentiment.label)
+    expect(Math.abs(r.sentiment.score)).toBeLessThanOrEqual(1)
+    for (const f of r.flags) expect(POLICY_FLAGS).toContain(f)
+    for (const e of r.evidence) {
+      expect(e.start).toBeGreaterThanOrEqual(0)
+      expect(e.end).toBeLessThanOrEqual(text.length)
+      expect(e.start).toBeLessThanOrEqual(e.end)
+    }
+    expect(() => JSON.stringify(r)).not.toThrow()
+  })
+})
