@@ -24,6 +24,11 @@ const termList = (label: string) =>
     .max(100, `At most 100 ${label.toLowerCase()}s`)
     .default([])
 
+/** When the school's name must have the town (or LA, URN, postcode district) nearby to count as a mention. */
+export const CO_TERM_RULES = ['auto', 'always', 'never'] as const
+export const CoTermRule = z.enum(CO_TERM_RULES, 'Co-term rule must be one of: auto, always, never')
+export type CoTermRule = z.output<typeof CoTermRule>
+
 export const SchoolInput = z.object({
   name: trimmed('School name', 200).min(3, 'School name must be at least 3 characters'),
   urn: trimmed('URN', 7)
@@ -57,6 +62,7 @@ export const SchoolInput = z.object({
   aliases: termList('Alias'),
   exclusions: termList('Exclusion term'),
   staff: z.array(StaffMember, 'Staff must be a list').max(500, 'At most 500 staff').default([]),
+  coTermRule: CoTermRule.default('auto'),
 })
 export type SchoolInput = z.input<typeof SchoolInput>
 
@@ -74,6 +80,7 @@ export const School = z.object({
   aliases: z.array(z.string()),
   exclusions: z.array(z.string()),
   staff: z.array(StaffMember),
+  coTermRule: CoTermRule,
   createdAt: z.string(),
   updatedAt: z.string(),
 })

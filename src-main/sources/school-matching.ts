@@ -27,6 +27,7 @@ export function toMatchProfile(s: School): MatchProfile {
     name: s.name,
     aliases: s.aliases,
     town: s.town,
+    requireCoTerm: s.coTermRule === 'auto' ? 'auto' : s.coTermRule === 'always',
     localAuthority: s.localAuthority,
     urn: s.urn,
     postcode: s.postcode,
@@ -52,7 +53,7 @@ function compile(schools: School[]): Compiled {
     bySchool.set(p.id, {
       text: buildMatcher([p]),
       // A page named after the school is about it: the title itself is the co-term.
-      page: buildMatcher([p], { requireCoTerm: false }),
+      page: buildMatcher([{ ...p, requireCoTerm: false }]),
     }),
   )
   return { all: buildMatcher(profiles), bySchool, schools }

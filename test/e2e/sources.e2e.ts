@@ -65,7 +65,10 @@ describe('sources in browser mode', () => {
       .getByRole('row', { name: /Broken feed/ })
       .getByRole('button', { name: 'Check now' })
       .click()
-    await page.getByText(/not a feed: HTML page/).waitFor()
+    await page
+      .getByRole('row', { name: /Broken feed/ })
+      .getByText(/not a feed: HTML page \(\d+ in a row\)/)
+      .waitFor()
     expect(
       await page
         .getByRole('row', { name: /Google Alert/ })

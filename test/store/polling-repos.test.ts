@@ -12,7 +12,7 @@ const AT = '2026-11-21T08:00:00.000Z'
 function setup() {
   const store = createStore(openDataDir(tempDir()))
   const school = store.schools.create(
-    { ...SCHOOL, postcode: '', phone: '', email: '', website: '', headName: '', exclusions: [], urn: '990417' },
+    { ...SCHOOL, postcode: '', phone: '', email: '', website: '', headName: '', exclusions: [], urn: '990417', coTermRule: 'auto' },
     AT,
   ) // prettier-ignore
   const source = store.sources.create(

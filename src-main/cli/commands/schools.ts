@@ -27,6 +27,7 @@ interface ProfileFlags {
   alias?: string[]
   exclude?: string[]
   staff?: string[]
+  coTerm?: string
   json?: boolean
 }
 
@@ -52,6 +53,10 @@ function profileOptions(cmd: Command): Command {
       collect,
     )
     .option('--staff <"Title Name; role">', 'a member of staff (repeatable)', collect)
+    .option(
+      '--co-term <rule>',
+      'when the town must appear next to the name: auto (ambiguous names only), always, never',
+    )
     .option('--json', 'print the saved profile as JSON')
 }
 
@@ -91,6 +96,7 @@ function profileFrom(
     aliases: flags.alias,
     exclusions: flags.exclude,
     staff: flags.staff?.map(parseStaff),
+    coTermRule: flags.coTerm,
   }
   const given = Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined))
   return { ...base, ...fromFile, ...given }

@@ -19,6 +19,7 @@ interface Row {
   aliases_json: string
   exclusions_json: string
   staff_json: string
+  co_term_rule: School['coTermRule']
   created_at: string
   updated_at: string
 }
@@ -38,6 +39,7 @@ function toSchool(r: Row): School {
     aliases: parseJson<string[]>(r.aliases_json, 'schools.aliases_json'),
     exclusions: parseJson<string[]>(r.exclusions_json, 'schools.exclusions_json'),
     staff: parseJson<StaffMember[]>(r.staff_json, 'schools.staff_json'),
+    coTermRule: r.co_term_rule,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
@@ -57,6 +59,7 @@ function params(p: Profile) {
     aliases_json: JSON.stringify(p.aliases),
     exclusions_json: JSON.stringify(p.exclusions),
     staff_json: JSON.stringify(p.staff),
+    co_term_rule: p.coTermRule,
   }
 }
 
@@ -65,11 +68,11 @@ export function schoolsRepo(db: Db) {
   const get = db.prepare<[number], Row>('SELECT * FROM schools WHERE id = ?')
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM schools')
   const insert = db.prepare(`INSERT INTO schools
-    (name, urn, town, local_authority, postcode, phone, email, website, head_name, aliases_json, exclusions_json, staff_json, created_at, updated_at)
-    VALUES (@name, @urn, @town, @local_authority, @postcode, @phone, @email, @website, @head_name, @aliases_json, @exclusions_json, @staff_json, @now, @now)`)
+    (name, urn, town, local_authority, postcode, phone, email, website, head_name, aliases_json, exclusions_json, staff_json, co_term_rule, created_at, updated_at)
+    VALUES (@name, @urn, @town, @local_authority, @postcode, @phone, @email, @website, @head_name, @aliases_json, @exclusions_json, @staff_json, @co_term_rule, @now, @now)`)
   const update = db.prepare(`UPDATE schools SET name = @name, urn = @urn, town = @town,
     local_authority = @local_authority, postcode = @postcode, phone = @phone, email = @email, website = @website,
-    head_name = @head_name, aliases_json = @aliases_json, exclusions_json = @exclusions_json, staff_json = @staff_json,
+    head_name = @head_name, aliases_json = @aliases_json, exclusions_json = @exclusions_json, staff_json = @staff_json, co_term_rule = @co_term_rule,
     updated_at = @now WHERE id = @id`)
   const byUrn = db.prepare<[string], { id: number }>('SELECT id FROM schools WHERE urn = ?')
 

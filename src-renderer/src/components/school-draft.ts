@@ -14,6 +14,7 @@ export interface SchoolDraft {
   aliases: string[]
   exclusions: string[]
   staff: { title: string; name: string; role: string }[]
+  coTermRule: 'auto' | 'always' | 'never'
 }
 
 export function emptySchoolDraft(): SchoolDraft {
@@ -30,6 +31,7 @@ export function emptySchoolDraft(): SchoolDraft {
     aliases: [],
     exclusions: [],
     staff: [],
+    coTermRule: 'auto',
   }
 }
 
