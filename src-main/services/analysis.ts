@@ -4,8 +4,11 @@ import type { AnalysisEngine } from '../analysis'
 import { getBuiltinEngine } from '../analysis'
 import type { AnalyzeFn } from '../sources/ingest'
 
-export function schoolAnalyzer(engine: AnalysisEngine = getBuiltinEngine()): AnalyzeFn {
+export function schoolAnalyzer(given?: AnalysisEngine): AnalyzeFn {
+  // Loaded on the first new mention, not at start-up: the model's weights take a moment to read.
+  let engine = given
   return (text, school) => {
+    engine ??= getBuiltinEngine()
     const r = engine.analyze(text, {
       school: {
         name: school.name,
