@@ -1,0 +1,203 @@
+/**
+ * Runs in: main process and CLI (Node). Instagram comments on the school's own professional
+ * account (Instagram API with Facebook Login, graph.facebook.com): the account's recent media,
+ * then each media's comments with their replies expanded inline, only those newer than the last
+ * run's high-water mark. hideComment/deleteComment act on abuse, spam, personal data and adverts
+ * once the evidence has been captured. Docs: instagram-platform comment-moderation, ig-comment,
+ * ig-comment/replies, ig-user/media.
+ */
+import { z } from 'zod'
+import type { Connector, ConnectorContext } from '../connector'
+import type { FetchedItem } from '../types'
+import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import {
+  graphBaseSchema,
+  graphPages,
+  firstEntries,
+  graphTime,
+  graphUrl,
+  graphWrite,
+  HighWater,
+  requireToken,
+  type ActionContext,
+  type Credentials,
+  type GraphPage,
+  type GraphPlatform,
+} from './graph'
+
+export type { Credentials, ActionContext } from './graph'
+
+export const INSTAGRAM: GraphPlatform = {
+  label: 'Instagram',
+  credentialName: 'instagram.accessToken',
+}
+
+export const instagramConfigSchema = graphBaseSchema.extend({
+  igUserId: z.string().regex(/^[0-9]+$/, 'an Instagram professional account id (digits)'),
+  /** How many of the newest media to look under. */
+  maxMedia: z.number().int().min(1).max(200).default(25),
+})
+export type InstagramConfig = z.output<typeof instagramConfigSchema>
+
+const MEDIA_FIELDS = 'id,caption,permalink,timestamp,comments_count'
+const REPLY_FIELDS = 'id,text,timestamp,username,hidden,parent_id'
+export const IG_COMMENT_FIELDS = `${REPLY_FIELDS},replies{${REPLY_FIELDS}}`
+const PAGE_SIZE = '25'
+const COMMENT_PAGE_SIZE = '50'
+const MAX_COMMENT_PAGES = 20
+
+interface IgMedia {
+  id: string
+  caption?: string
+  permalink?: string
+  timestamp?: string
+  comments_count?: number
+}
+
+export interface IgComment {
+  id: string
+  text?: string
+  timestamp?: string
+  username?: string
+  hidden?: boolean
+  parent_id?: string
+  replies?: GraphPage<IgComment>
+}
+
+export function toInstagramItem(
+  c: IgComment,
+  media: IgMedia,
+  parentId: string | null,
+): FetchedItem {
+  const caption = (media.caption ?? '').replace(/\s+/g, ' ').trim()
+  const { replies: _replies, ...own } = c
+  return {
+    externalId: c.id,
+    // Instagram gives comments no permalink of their own: the media's is the closest link.
+    url: media.permalink ?? null,
+    title: caption ? `Comment on: ${caption.slice(0, 80)}` : 'Comment on an Instagram post',
+    text: c.text ?? '',
+    author: c.username ? `@${c.username}` : null,
+    authorUrl: c.username ? `https://www.instagram.com/${encodeURIComponent(c.username)}/` : null,
+    publishedAt: graphTime(c.timestamp),
+    raw: own,
+    meta: {
+      platform: 'instagram',
+      mediaId: media.id,
+      mediaUrl: media.permalink ?? null,
+      parentId: parentId ?? c.parent_id ?? null,
+      isReply: Boolean(parentId ?? c.parent_id),
+      isHidden: c.hidden === true,
+    },
+  }
+}
+
+export interface InstagramConnector extends Connector<InstagramConfig> {
+  /** Hide (true) or unhide (false): POST /{ig-comment-id} hide. */
+  hideComment(
+    config: InstagramConfig,
+    actx: ActionContext,
+    id: string,
+    hidden: boolean,
+  ): Promise<void>
+  /** DELETE /{ig-comment-id}. Capture the evidence first. */
+  deleteComment(config: InstagramConfig, actx: ActionContext, id: string): Promise<void>
+}
+
+function commentId(id: string): string {
+  if (!/^[0-9]+$/.test(id)) throw new Error(`not an Instagram comment id: ${id}`)
+  return id
+}
+
+export function createInstagramConnector(credentials: Credentials): InstagramConnector {
+  async function fetchComments(
+    config: InstagramConfig,
+    state: Record<string, unknown>,
+    ctx: ConnectorContext,
+  ) {
+    const mediaUrl = graphUrl(config, `${config.igUserId}/media`, {
+      fields: MEDIA_FIELDS,
+      limit: PAGE_SIZE,
+    })
+    const token = await requireToken(credentials, INSTAGRAM, mediaUrl.href)
+    const mark = new HighWater(state)
+    const media = await firstEntries<IgMedia>(
+      mediaUrl,
+      token,
+      config,
+      ctx,
+      INSTAGRAM,
+      config.maxMedia,
+    )
+    const items: FetchedItem[] = []
+    const take = (c: IgComment, m: IgMedia, parentId: string | null) => {
+      if (!c || typeof c.id !== 'string') return
+      if (mark.admit(c.id, graphTime(c.timestamp))) items.push(toInstagramItem(c, m, parentId))
+    }
+    for (const m of media) {
+      if (m.comments_count === 0) continue
+      const url = graphUrl(config, `${m.id}/comments`, {
+        fields: IG_COMMENT_FIELDS,
+        limit: COMMENT_PAGE_SIZE,
+      })
+      for await (const page of graphPages<IgComment>(
+        url,
+        token,
+        config,
+        ctx,
+        INSTAGRAM,
+        MAX_COMMENT_PAGES,
+      )) {
+        for (const c of page) {
+          take(c, m, null)
+          for (const r of c?.replies?.data ?? []) take(r, m, c.id)
+          // More replies than fit inline: page the comment's own /replies edge.
+          const after = c?.replies?.paging?.cursors?.after
+          if (c?.replies?.paging?.next && after) {
+            const more = graphUrl(config, `${c.id}/replies`, {
+              fields: REPLY_FIELDS,
+              limit: COMMENT_PAGE_SIZE,
+              after,
+            })
+            for await (const rp of graphPages<IgComment>(
+              more,
+              token,
+              config,
+              ctx,
+              INSTAGRAM,
+              MAX_COMMENT_PAGES,
+            )) {
+              for (const r of rp) take(r, m, c.id)
+            }
+          }
+        }
+      }
+    }
+    return { items, state: { ...mark.toState() }, notModified: false }
+  }
+
+  async function write(
+    config: InstagramConfig,
+    actx: ActionContext,
+    method: 'POST' | 'DELETE',
+    id: string,
+    params: Record<string, string>,
+  ) {
+    const url = graphUrl(config, commentId(id), {})
+    const token = await requireToken(credentials, INSTAGRAM, url.href)
+    await graphWrite(method, url, params, token, config, actx, INSTAGRAM)
+  }
+
+  return {
+    kind: 'instagram',
+    configSchema: instagramConfigSchema,
+    defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.instagram,
+    fetch: fetchComments,
+    async hideComment(config, actx, id, hidden) {
+      await write(config, actx, 'POST', id, { hide: hidden ? 'true' : 'false' })
+    },
+    async deleteComment(config, actx, id) {
+      await write(config, actx, 'DELETE', id, {})
+    },
+  }
+}
