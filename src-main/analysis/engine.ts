@@ -68,21 +68,18 @@ export function analyzeRules(textIn: unknown, ctx: AnalyzeContext = {}): RuleOut
   const input: DetectorInput = { text, f, school: ctx.school, source: ctx.source }
   const dets: Detection[] = []
   const flags = new Set<PolicyFlag>()
-  const add = (flag: PolicyFlag, hit: boolean): void => {
-    if (hit) flags.add(flag)
-  }
 
-  add('threat', detectThreat(input, dets))
-  add('safeguarding', detectSafeguarding(input, dets))
-  add('extremism', detectExtremism(input, dets))
-  add('sexual', detectSexual(input, dets))
+  if (detectThreat(input, dets)) flags.add('threat')
+  if (detectSafeguarding(input, dets)) flags.add('safeguarding')
+  if (detectExtremism(input, dets)) flags.add('extremism')
+  if (detectSexual(input, dets)) flags.add('sexual')
   for (const fl of detectHateAbuseSexual(input, findProfanity(input), dets))
     flags.add(fl as PolicyFlag)
-  add('personal_info', detectPersonalData(input, dets))
-  add('staff_named', detectStaff(input, dets))
-  add('impersonation', detectImpersonation(input, dets))
-  add('spam', detectSpam(input, dets))
-  add('commercial', detectCommercial(input, dets))
+  if (detectPersonalData(input, dets)) flags.add('personal_info')
+  if (detectStaff(input, dets)) flags.add('staff_named')
+  if (detectImpersonation(input, dets)) flags.add('impersonation')
+  if (detectSpam(input, dets)) flags.add('spam')
+  if (detectCommercial(input, dets)) flags.add('commercial')
   // Sexual or extremist content, or a fake staff account, that reaches children is also a
   // safeguarding matter: the DSL must see it.
   if (
@@ -151,7 +148,7 @@ export function analyzeRules(textIn: unknown, ctx: AnalyzeContext = {}): RuleOut
       explanation: 'Positive feedback about the school or its staff — thank and credit the team.',
     })
   }
-  add('question', detectQuestion(input, label, dets))
+  if (detectQuestion(input, label, dets)) flags.add('question')
 
   const ordered = POLICY_FLAGS.filter((p) => flags.has(p))
   const r = route(ordered, label)

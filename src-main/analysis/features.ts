@@ -206,8 +206,19 @@ function hasBreak(s: string, a: number, b: number): boolean {
   return false
 }
 
+// Rule-outcome features repeat from text to text (the same rule ids, flags and labels): their keys
+// are remembered instead of hashed again. Bounded, in case some caller passes endless sources.
+const metaKeys = new Map<string, Map<string, number>>()
+
 function meta(put: Emit, kind: string, w1: string): void {
-  put(kind, w1, undefined, featureKey(kind, w1), -1, -1)
+  let byWord = metaKeys.get(kind)
+  if (!byWord) metaKeys.set(kind, (byWord = new Map()))
+  let key = byWord.get(w1)
+  if (key === undefined) {
+    key = featureKey(kind, w1)
+    if (byWord.size < 10_000) byWord.set(w1, key)
+  }
+  put(kind, w1, undefined, key, -1, -1)
 }
 
 /**

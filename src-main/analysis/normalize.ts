@@ -324,22 +324,40 @@ export function fold(original: string): Folded {
     lower = l
   }
   const d = buildDeob(lower)
+  return new FoldedText(original.length, cased, lower, d.deob, starts, ends, d.map, d.endMap)
+}
 
-  const span = (a: number, b: number): [number, number] => {
+// A class rather than an object of closures: fold runs once per mention, and methods on a class
+// cost nothing to create.
+class FoldedText implements Folded {
+  constructor(
+    private readonly originalLength: number,
+    readonly cased: string,
+    readonly lower: string,
+    readonly deob: string,
+    private readonly starts: Int32Array | null,
+    private readonly ends: Int32Array | null,
+    private readonly map: Int32Array | null,
+    private readonly endMap: Int32Array | null,
+  ) {}
+
+  span(a: number, b: number): [number, number] {
+    const { starts, ends } = this
     if (b <= a) b = a + 1
-    if (!starts || !ends) return [a, Math.min(b, original.length)]
+    if (!starts || !ends) return [a, Math.min(b, this.originalLength)]
     const last = starts.length - 1
     if (last < 0) return [0, 0]
     const sa = starts[Math.min(Math.max(a, 0), last)]
     const eb = ends[Math.min(Math.max(b - 1, 0), last)]
     return [sa, Math.max(sa, eb)]
   }
-  const deobSpan = (a: number, b: number): [number, number] => {
-    if (!d.map || !d.endMap) return span(a, b)
-    const last = d.map.length - 1
+
+  deobSpan(a: number, b: number): [number, number] {
+    const { map, endMap } = this
+    if (!map || !endMap) return this.span(a, b)
+    const last = map.length - 1
     if (last < 0) return [0, 0]
     if (b <= a) b = a + 1
-    return span(d.map[Math.min(a, last)], d.endMap[Math.min(b - 1, last)])
+    return this.span(map[Math.min(a, last)], endMap[Math.min(b - 1, last)])
   }
-  return { cased, lower, deob: d.deob, span, deobSpan }
 }

@@ -115,6 +115,13 @@ const AFINN_IGNORE = new Set([
   'worried',
 ])
 
+// One lookup per token instead of three (school lexicon, then AFINN unless ignored): each word's
+// value and rule, resolved once at load exactly as the token loop used to resolve them.
+const LEXICON = new Map<string, { v: number; rule: string }>()
+for (const [t, af] of AFINN)
+  if (!AFINN_IGNORE.has(t)) LEXICON.set(t, { v: af * 0.6, rule: 'sentiment.afinn' })
+for (const [t, v] of WORD_MAP) LEXICON.set(t, { v, rule: 'sentiment.lexicon' })
+
 const PHRASE_RES = PHRASES.map(([p, v, tag]) => ({
   re: new RegExp(`(?:${p})`, 'yu'),
   v,
@@ -334,13 +341,10 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
       v = EMOJI_MAP.get(t)
       rule = 'sentiment.emoji'
     } else {
-      v = WORD_MAP.get(t)
-      if (v === undefined && !AFINN_IGNORE.has(t)) {
-        const af = AFINN.get(t)
-        if (af !== undefined) {
-          v = af * 0.6
-          rule = 'sentiment.afinn'
-        }
+      const e = LEXICON.get(t)
+      if (e) {
+        v = e.v
+        rule = e.rule
       }
     }
     if (!v) continue

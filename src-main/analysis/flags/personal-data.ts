@@ -102,14 +102,15 @@ export const CALLED_FULL = new RegExp(
   'g',
 )
 
+function isStaffName(sm: ReturnType<typeof staffMatcher>, first: string, last?: string): boolean {
+  return sm.firstNames.has(first.toLowerCase()) && (!last || sm.surnames.has(last.toLowerCase()))
+}
+
 export function detectPersonalData(input: DetectorInput, out: Detection[]): boolean {
   const before = out.length
   const { lower, cased } = input.f
   const school = input.school
-  const schoolPostcode = (school?.postcode ?? '').replace(/\s/g, '').toUpperCase()
   const sm = staffMatcher(school)
-  const isStaffName = (first: string, last?: string): boolean =>
-    sm.firstNames.has(first.toLowerCase()) && (!last || sm.surnames.has(last.toLowerCase()))
   let m: RegExpExecArray | null
 
   // Cheap gates first: most mentions hold no digits and no "@", and these scans are the costly ones.
@@ -157,7 +158,9 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
   }
   POSTCODE.lastIndex = 0
   while ((m = POSTCODE.exec(cased)) !== null) {
-    if (m[0].replace(/\s/g, '') === schoolPostcode) continue
+    // The school's own postcode is public; normalised only when a postcode turns up at all.
+    if (m[0].replace(/\s/g, '') === (school?.postcode ?? '').replace(/\s/g, '').toUpperCase())
+      continue
     push(
       input,
       out,
@@ -227,7 +230,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
       const first = m[1]
       const last = m[2]
       if (!first || NOT_NAME.has(first) || (last && NOT_NAME.has(last))) continue
-      if (isStaffName(first, last) || (last && sm.surnames.has(last.toLowerCase()))) continue
+      if (isStaffName(sm, first, last) || (last && sm.surnames.has(last.toLowerCase()))) continue
       const pre = cased.slice(Math.max(0, m.index - 6), m.index)
       if (/\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|St)\.?\s*$/.test(pre)) continue
       // Where nothing but capitalisation says "name", insist on a known given name.

@@ -11,6 +11,7 @@ import {
   parseRawPattern,
 } from 'obscenity'
 import { BROAD_HATE } from './broad'
+import { fastAllMatches, profanityGate } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
 
@@ -170,38 +171,9 @@ dataset.addPhrase((ph) =>
 
 const built = dataset.build()
 const matcher = new RegExpMatcher({ ...built, ...englishRecommendedTransformers })
+const allMatches = fastAllMatches(matcher, built.blacklistedTerms)
 
-// obscenity tries each of its ~150 patterns in turn, which costs more than the rest of the
-// analysis together. Most mentions are clean, so one combined regex over the same patterns
-// (letters de-duplicated on both sides, as obscenity's own collapse step does) decides first
-// whether the full matcher needs to run at all. It may say yes too often, never no.
-interface PatternNode {
-  kind: number
-  chars?: number[]
-  childNode?: PatternNode
-}
-function nodeToRe(n: PatternNode): string {
-  if (n.chars) {
-    // Each letter may repeat, as obscenity's duplicate-collapsing allows ("fuuuck").
-    const lit = String.fromCharCode(...n.chars).replace(/(.)\1+/g, '$1')
-    return lit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([a-z])/g, '$1+')
-  }
-  if (n.childNode) return `(?:${nodeToRe(n.childNode)})?`
-  return '.'
-}
-interface ParsedPatternShape {
-  nodes: PatternNode[]
-  requireWordBoundaryAtStart: boolean
-  requireWordBoundaryAtEnd: boolean
-}
-const GATE = new RegExp(
-  built.blacklistedTerms
-    .map((t) => {
-      const p = t.pattern as unknown as ParsedPatternShape
-      return `${p.requireWordBoundaryAtStart ? '\\b' : ''}${p.nodes.map(nodeToRe).join('')}${p.requireWordBoundaryAtEnd ? '\\b' : ''}`
-    })
-    .join('|'),
-)
+const GATE = profanityGate(built.blacklistedTerms)
 
 function mayContainProfanity(deob: string): boolean {
   return GATE.test(deob)
@@ -222,7 +194,7 @@ export interface ProfanityHit {
 export function findProfanity(input: DetectorInput): ProfanityHit[] {
   const s = input.f.deob
   const hits: ProfanityHit[] = []
-  const matches = mayContainProfanity(s) ? matcher.getAllMatches(s, true) : []
+  const matches = mayContainProfanity(s) ? allMatches(s) : []
   for (const m of matches.slice(0, 50)) {
     const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord
     if (!word || word === '__whitelist__') continue

@@ -1,6 +1,7 @@
 // Runs in: main process / CLI (Node). Shared plumbing for detectors: rules as data, spans mapped back.
 import type { Folded } from '../normalize'
 import type { EvidenceSpan, PolicyFlag, SchoolContext } from '../types'
+import { gateOf, mayMatch, newIndex } from './prefilter'
 
 export type View = 'lower' | 'deob' | 'cased'
 
@@ -52,6 +53,11 @@ export function sentenceAround(s: string, start: number, end: number): string {
 
 const MAX_HITS_PER_RULE = 20
 
+// Each rule's literal gate (see prefilter.ts), derived once per regex, and one trigram index per
+// view so a text is indexed once however many rules read it.
+const gates = new WeakMap<readonly Rule[], { re: RegExp; gate: Int32Array | null }[]>()
+const indexes = { lower: newIndex(), deob: newIndex(), cased: newIndex() }
+
 export function runRules(
   input: DetectorInput,
   flag: PolicyFlag,
@@ -59,9 +65,18 @@ export function runRules(
   out: Detection[],
 ): boolean {
   let any = false
-  for (const r of rules) {
+  let gs = gates.get(rules)
+  if (!gs) gates.set(rules, (gs = []))
+  for (let ri = 0; ri < rules.length; ri++) {
+    const r = rules[ri]
+    // Rule lists are built at load, but a gate is only trusted for the regex it was made from.
+    let g = gs[ri]
+    if (!g || g.re !== r.re) gs[ri] = g = { re: r.re, gate: gateOf(r.re) }
     const view = r.view ?? 'lower'
     const s = viewOf(input.f, view)
+    // deob is usually lower itself: one index serves both.
+    const ix = view === 'deob' && s === input.f.lower ? indexes.lower : indexes[view]
+    if (!mayMatch(ix, s, g.gate)) continue
     r.re.lastIndex = 0
     let m: RegExpExecArray | null
     let hits = 0
