@@ -20,7 +20,7 @@ import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
 import {
   ID_PATTERN,
-  googleGet,
+  googleGetObject,
   isRecord,
   isoOrNull,
   parseGoogleError,
@@ -186,20 +186,13 @@ export function createGoogleBusinessConnector(
       let pages = 0
       reading: do {
         const url = reviewsUrl(config, token, pageToken)
-        const res = await googleGet(
+        const body = await googleGetObject(
           ctx.http,
           url,
           { allowPrivateNetwork: config.allowPrivateNetwork, signal: ctx.signal },
           WORDING,
+          'reviews',
         )
-        const body = parseJsonBody(res.body, url, WORDING.service)
-        if (!isRecord(body)) {
-          throw new SourceError(
-            'parse',
-            `unexpected reviews answer from ${hostOf(url)}`,
-            redactUrl(url),
-          )
-        }
         // Every page repeats the location totals; the first page's are as fresh as any.
         rating ??= {
           averageRating: numberOrNull(body.averageRating),

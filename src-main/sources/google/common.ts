@@ -73,6 +73,22 @@ export async function googleGet(
   }
 }
 
+/** GETs an answer that must be a JSON object; anything else is a specific parse error naming `what`. */
+export async function googleGetObject(
+  http: PoliteHttp,
+  url: string,
+  options: GetOptions,
+  wording: ErrorWording,
+  what: string,
+): Promise<Record<string, unknown>> {
+  const res = await googleGet(http, url, options, wording)
+  const body = parseJsonBody(res.body, url, wording.service)
+  if (!isRecord(body)) {
+    throw new SourceError('parse', `unexpected ${what} answer from ${hostOf(url)}`, redactUrl(url))
+  }
+  return body
+}
+
 export function parseJsonBody(body: string, url: string, service: string): unknown {
   try {
     return JSON.parse(body) as unknown

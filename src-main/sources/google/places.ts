@@ -12,16 +12,15 @@
  */
 import { z } from 'zod'
 import type { Connector } from '../connector'
-import { SourceError, hostOf } from '../errors'
+import { SourceError } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
 import { appendRatingHistory, type RatingSnapshot } from './business-profile'
 import {
   ID_PATTERN,
-  googleGet,
+  googleGetObject,
   isRecord,
   isoOrNull,
-  parseJsonBody,
   redactUrl,
   str,
   type Credentials,
@@ -141,20 +140,13 @@ export function createGooglePlacesConnector(
         )
       }
       const url = placeUrl(config, key)
-      const res = await googleGet(
+      const place = await googleGetObject(
         ctx.http,
         url,
         { allowPrivateNetwork: config.allowPrivateNetwork, signal: ctx.signal },
         WORDING,
+        'place',
       )
-      const place = parseJsonBody(res.body, url, WORDING.service)
-      if (!isRecord(place)) {
-        throw new SourceError(
-          'parse',
-          `unexpected place answer from ${hostOf(url)}`,
-          redactUrl(url),
-        )
-      }
       const items = (Array.isArray(place.reviews) ? place.reviews : [])
         .slice(0, MAX_PLACES_REVIEWS)
         .map(placesReviewToItem)
