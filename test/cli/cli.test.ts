@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { tempDir } from '../helpers/tmp'
+import { runFootprint } from '../helpers/cli'
 
-const BIN = resolve(__dirname, '../../bin/footprint.cjs')
-
-function footprint(dataDir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, FOOTPRINT_DATA_DIR: '' },
-  })
-  return { code: r.status, out: r.stdout, err: r.stderr }
-}
+const footprint = runFootprint
 
 describe('footprint CLI', () => {
   it('adds, updates and lists schools, with JSON for scripts', () => {

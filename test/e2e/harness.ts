@@ -1,10 +1,11 @@
 // End-to-end harness: a real `footprint serve` on a fresh data folder per test, and Debian's Chromium.
 // Every wait is on a signal (the server's ready line, the page's data-ready flag, a locator), never a sleep.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { runFootprint } from '../helpers/cli'
 
 const ROOT = resolve(__dirname, '../..')
 export const OUTPUT_DIR = join(ROOT, 'test-results', 'e2e')
@@ -20,12 +21,8 @@ export interface Served {
 /** Creates the school and first user through the CLI, so a test can start past first-run setup. */
 export function seedSchool(dataDir: string): void {
   const run = (...args: string[]) => {
-    const r = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin/footprint.cjs'), '--data-dir', dataDir, ...args],
-      { encoding: 'utf8' },
-    )
-    if (r.status !== 0) throw new Error(`footprint ${args.join(' ')} failed: ${r.stderr}`)
+    const r = runFootprint(dataDir, ...args)
+    if (r.code !== 0) throw new Error(`footprint ${args.join(' ')} failed: ${r.err}`)
   }
   run(
     'schools',

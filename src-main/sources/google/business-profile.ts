@@ -13,6 +13,7 @@
  * - PoliteHttp has no PUT, so replyToReview takes a small `ReviewReplyHttp` seam; nothing in
  *   the app implements it yet.
  */
+import { requireCredential } from '../credentials'
 import { z } from 'zod'
 import type { Connector } from '../connector'
 import { SourceError, hostOf } from '../errors'
@@ -171,10 +172,12 @@ export function createGoogleBusinessConnector(
     configSchema: googleBusinessConfigSchema,
     defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.google_business,
     async fetch(config, state, ctx) {
-      const token = await credentials.get(GOOGLE_BUSINESS_TOKEN)
-      if (!token) {
-        throw new SourceError('auth', NOT_CONNECTED_MESSAGE, redactUrl(reviewsUrl(config, 'x')))
-      }
+      const token = await requireCredential(
+        credentials,
+        GOOGLE_BUSINESS_TOKEN,
+        NOT_CONNECTED_MESSAGE,
+        redactUrl(reviewsUrl(config, 'x')),
+      )
       const prev = state as GoogleBusinessState
       const watermark = typeof prev.watermark === 'string' ? prev.watermark : null
       const seenAtMark = new Set(Array.isArray(prev.atWatermark) ? prev.atWatermark : [])

@@ -10,9 +10,9 @@
  * system parameters (the query forms of X-Goog-Api-Key and X-Goog-FieldMask); every URL we put in
  * an error is redacted.
  */
+import { requireCredential } from '../credentials'
 import { z } from 'zod'
 import type { Connector } from '../connector'
-import { SourceError } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
 import { appendRatingHistory, type RatingSnapshot } from './business-profile'
@@ -131,14 +131,12 @@ export function createGooglePlacesConnector(
     configSchema: googlePlacesConfigSchema,
     defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.google_places,
     async fetch(config, state, ctx) {
-      const key = await credentials.get(GOOGLE_PLACES_KEY)
-      if (!key) {
-        throw new SourceError(
-          'auth',
-          PLACES_NOT_CONNECTED_MESSAGE,
-          redactUrl(placeUrl(config, 'x')),
-        )
-      }
+      const key = await requireCredential(
+        credentials,
+        GOOGLE_PLACES_KEY,
+        PLACES_NOT_CONNECTED_MESSAGE,
+        redactUrl(placeUrl(config, 'x')),
+      )
       const url = placeUrl(config, key)
       const place = await googleGetObject(
         ctx.http,

@@ -12,7 +12,7 @@ import { DEFAULT_MAX_BYTES, defaultLookup, type Lookup } from '../http'
 import { assertPublicHost } from '../http/address'
 import { decodeBody, readCapped } from '../http/body'
 
-import type { Credentials } from '../credentials'
+import { requireCredential, type Credentials } from '../credentials'
 export type { Credentials }
 
 /** Current at the time of writing (the reference pages show v25.0 and v26.0); override per source. */
@@ -56,12 +56,9 @@ const RATE_LIMIT_CODES = new Set([4, 17, 32, 613])
 const isRateLimitCode = (code: number): boolean =>
   RATE_LIMIT_CODES.has(code) || (code >= 80000 && code <= 80099)
 
-export async function requireToken(credentials: Credentials, platform: GraphPlatform, url: string) {
-  const token = await credentials.get(platform.credentialName)
-  if (!token || !token.trim()) {
-    throw new SourceError('auth', `no ${platform.label} access token saved: reconnect`, url)
-  }
-  return token.trim()
+export function requireToken(credentials: Credentials, platform: GraphPlatform, url: string) {
+  const message = `no ${platform.label} access token saved: reconnect`
+  return requireCredential(credentials, platform.credentialName, message, url)
 }
 
 export function graphUrl(config: GraphBaseConfig, path: string, params: Record<string, string>) {

@@ -9,6 +9,7 @@
  * `meta.newest_id`, `meta.next_token`, `meta.result_count`; x-rate-limit-limit / -remaining /
  * -reset (Unix seconds) on every answer, and 429 when the window is spent.
  */
+import { requireCredential } from '../credentials'
 import { z } from 'zod'
 import type { Connector } from '../connector'
 import type { Credentials } from '../credentials'
@@ -211,10 +212,12 @@ export function createXConnector(
       ) {
         throw rateLimited(endpoint, prev.rateLimit.resetAt, now.getTime())
       }
-      const token = await credentials.get(X_BEARER_CREDENTIAL)
-      if (!token) {
-        throw new SourceError('auth', 'no X bearer token saved: reconnect X in settings', endpoint)
-      }
+      const token = await requireCredential(
+        credentials,
+        X_BEARER_CREDENTIAL,
+        'no X bearer token saved: reconnect X in settings',
+        endpoint,
+      )
       const query = buildXQuery(config.aliases, config.exclusions)
       const items: FetchedItem[] = []
       let newestId: string | undefined = prev.resume?.newestId
