@@ -20,11 +20,8 @@ export * from './school'
 export * from './user'
 export * from './sources'
 
-const NoInput = z.union([z.undefined(), z.null(), z.object({}).strict()]).transform(() => undefined)
-
-function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
-  return { input, output, summary }
-}
+import { op, NoInput } from './op'
+export { op, NoInput } from './op'
 
 export const AppStatus = z.object({
   version: z.string(),
