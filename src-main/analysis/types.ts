@@ -2,23 +2,9 @@
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive'
 
-export const POLICY_FLAGS = [
-  'threat',
-  'safeguarding',
-  'extremism',
-  'sexual',
-  'personal_info',
-  'hate',
-  'abuse',
-  'staff_named',
-  'impersonation',
-  'complaint',
-  'question',
-  'praise',
-  'spam',
-  'commercial',
-] as const
-export type PolicyFlag = (typeof POLICY_FLAGS)[number]
+// The taxonomy is the contract's: users correct flags through it, and the contract may not import analysis code.
+import { POLICY_FLAGS, type PolicyFlag } from '../contract/taxonomy'
+export { POLICY_FLAGS, type PolicyFlag }
 
 export type Priority = 'urgent' | 'high' | 'normal' | 'low'
 export type OwnerRole = 'head' | 'dsl' | 'orm_lead'
