@@ -28,7 +28,6 @@ import {
   starRatingToNumber,
   type Credentials,
   type GoogleBusinessConfig,
-  type ReviewReplyHttp,
 } from '../../src-main/sources/google/business-profile'
 import {
   DEFAULT_PLACES_BASE_URL,
@@ -39,6 +38,7 @@ import {
   type GooglePlacesConfig,
 } from '../../src-main/sources/google/places'
 import type { ConnectorContext } from '../../src-main/sources/connector'
+import type { PoliteHttp, SendOptions } from '../../src-main/sources/http'
 import { NOW, sourceError, testHttp } from './helpers'
 
 let server: FixtureServer
@@ -75,24 +75,15 @@ const reviewsPath = (locationId = LOCATION_ID) =>
 const requestsTo = (path: string) => server.requests.filter((r) => r.path === path)
 const name = (id: string) => `accounts/${ACCOUNT_ID}/locations/${LOCATION_ID}/reviews/${id}`
 
-/** The PUT seam, done with fetch against the fixture (PoliteHttp has no PUT yet). */
-function putHttp(): ReviewReplyHttp & { calls: number } {
+/** The real PoliteHttp (send), counting the requests it makes. */
+function putHttp(): PoliteHttp & { calls: number } {
+  const inner = testHttp().http
   const h = {
+    ...inner,
     calls: 0,
-    now: () => NOW,
-    async put(r: Parameters<ReviewReplyHttp['put']>[0]) {
+    send(url: string, o: SendOptions) {
       h.calls++
-      const res = await fetch(r.url, {
-        method: 'PUT',
-        headers: r.headers,
-        body: r.body,
-        signal: r.signal,
-      })
-      return {
-        status: res.status,
-        body: await res.text(),
-        headers: Object.fromEntries(res.headers),
-      }
+      return inner.send(url, o)
     },
   }
   return h
@@ -219,7 +210,10 @@ describe('Google Business Profile connector', () => {
     expect(e.message).toMatch(/^Google Business Profile sign-in has expired.*\(reconnect\)/)
     expect(e.message).toContain(`HTTP 401 from 127.0.0.1:${server.port}`)
     expect(`${e.url} ${e.message}`).not.toContain(EXPIRED_TOKEN)
-    expect(e.url).toContain('access_token=REDACTED')
+    // The token travels in the Authorization header, never the URL.
+    const req = requestsTo(reviewsPath()).at(-1)!
+    expect(req.search).not.toContain('access_token')
+    expect(req.headers.authorization).toMatch(/^Bearer /)
   })
 
   it('quota exhausted (429 RESOURCE_EXHAUSTED) with a reset time → rate_limited', async () => {

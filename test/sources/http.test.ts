@@ -136,6 +136,29 @@ describe('polite HTTP', () => {
     expect(res.body).toContain('Google Alert')
   })
 
+  it('sends caller headers, keeps them on a same-origin redirect and drops them on a cross-origin one', async () => {
+    server.route('/whoami', (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({ auth: req.headers.authorization ?? null, ua: req.headers['user-agent'] }),
+      )
+    })
+    const { http } = testHttp()
+    const headers = { Authorization: 'Bearer s3cret', 'User-Agent': 'spoof' }
+    const same = await http.get(
+      `${server.url}/redirect-to?url=${encodeURIComponent(`${server.url}/whoami`)}`,
+      { ...local, headers },
+    )
+    expect(JSON.parse(same.body)).toEqual({ auth: 'Bearer s3cret', ua: TEST_UA })
+    const other = `http://localhost:${server.port}/whoami`
+    const cross = await http.get(`${server.url}/redirect-to?url=${encodeURIComponent(other)}`, {
+      ...local,
+      headers,
+    })
+    expect(cross.finalUrl).toBe(other)
+    expect(JSON.parse(cross.body)).toEqual({ auth: null, ua: TEST_UA })
+  })
+
   it('decodes the declared charset', async () => {
     server.route('/latin1', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/xml; charset=ISO-8859-1' })

@@ -23,7 +23,7 @@ import {
 } from '../../src-main/sources/meta/instagram'
 import type { Credentials } from '../../src-main/sources/meta/graph'
 import type { ConnectorContext } from '../../src-main/sources/connector'
-import { NOW, sourceError, TEST_UA, testHttp } from './helpers'
+import { NOW, sourceError, testHttp } from './helpers'
 
 let server: FixtureServer
 let sim: MetaSim
@@ -42,7 +42,7 @@ const vault = (entries: Record<string, string>): Credentials => ({
 const fbCreds = vault({ 'facebook.pageAccessToken': META_TOKEN })
 const igCreds = vault({ 'instagram.accessToken': META_TOKEN })
 const ctx = (): ConnectorContext => ({ http: testHttp().http, now: () => new Date(NOW) })
-const actx = { userAgent: TEST_UA }
+const actx = { http: testHttp().http }
 
 const fb = createFacebookConnector(fbCreds)
 const ig = createInstagramConnector(igCreds)

@@ -17,12 +17,7 @@ import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
 import { parseRetryAfter } from '../http/retry'
-import {
-  authedRequest,
-  parseJson,
-  type AuthedHttpOptions,
-  type AuthedResponse,
-} from '../social/authed-request'
+import { authedRequest, parseJson, type AuthedResponse } from '../social/authed-request'
 
 export const DEFAULT_BLUESKY_PDS = 'https://bsky.social'
 export const BLUESKY_HANDLE_CREDENTIAL = 'bluesky.handle'
@@ -144,10 +139,7 @@ function statusError(res: AuthedResponse, url: string, nowMs: number): SourceErr
 const isExpired = (res: AuthedResponse) =>
   (res.status === 400 || res.status === 401) && xrpcError(res).error === 'ExpiredToken'
 
-export function createBlueskyConnector(
-  credentials: Credentials,
-  httpOptions: AuthedHttpOptions = {},
-): Connector<BlueskyConfig> {
+export function createBlueskyConnector(credentials: Credentials): Connector<BlueskyConfig> {
   // Tokens stay in memory: the state is plain JSON persisted with the source.
   const sessions = new Map<string, Session>()
 
@@ -168,11 +160,11 @@ export function createBlueskyConnector(
       const key = `${config.baseUrl} ${handle}`
 
       async function createSession(): Promise<Session> {
-        const res = await authedRequest(
-          createUrl,
-          { ...base, method: 'POST', json: { identifier: handle, password } },
-          httpOptions,
-        )
+        const res = await authedRequest(ctx.http, createUrl, {
+          ...base,
+          method: 'POST',
+          json: { identifier: handle, password },
+        })
         if (res.status === 401 || res.status === 400) {
           const { error, message } = xrpcError(res)
           throw reconnect(createUrl, message || error || `HTTP ${res.status}`, res.status)
@@ -183,11 +175,11 @@ export function createBlueskyConnector(
 
       async function refreshSession(s: Session): Promise<Session> {
         const url = xrpc('com.atproto.server.refreshSession')
-        const res = await authedRequest(
-          url,
-          { ...base, method: 'POST', bearer: s.refreshJwt },
-          httpOptions,
-        )
+        const res = await authedRequest(ctx.http, url, {
+          ...base,
+          method: 'POST',
+          bearer: s.refreshJwt,
+        })
         // A refresh token expires too (or was revoked): sign in again from the app password.
         if (res.status === 400 || res.status === 401) return createSession()
         if (res.status < 200 || res.status > 299) throw statusError(res, url, nowMs())
@@ -207,10 +199,10 @@ export function createBlueskyConnector(
       let session = sessions.get(key) ?? (await createSession())
 
       async function search(url: string): Promise<AuthedResponse> {
-        let res = await authedRequest(url, { ...base, bearer: session.accessJwt }, httpOptions)
+        let res = await authedRequest(ctx.http, url, { ...base, bearer: session.accessJwt })
         if (isExpired(res)) {
           session = await refreshSession(session)
-          res = await authedRequest(url, { ...base, bearer: session.accessJwt }, httpOptions)
+          res = await authedRequest(ctx.http, url, { ...base, bearer: session.accessJwt })
         }
         if (res.status === 401) {
           sessions.delete(key)

@@ -5,19 +5,15 @@
  * their reviews; nurseries, pre-schools and wraparound clubs keep them, hence this connector.
  *
  * Field names and endpoints follow the v4 reference (accounts.locations.reviews list and
- * updateReply, the Review resource). Two limits of the polite HTTP layer shape this file:
- * - PoliteHttp.get sends no custom headers, so the OAuth token travels as the documented
- *   `access_token` query parameter (Google recommends the Authorization header instead, because
- *   URLs reach logs): every URL we put in an error is redacted. Move to the header once
- *   PoliteHttp.get accepts headers.
- * - PoliteHttp has no PUT, so replyToReview takes a small `ReviewReplyHttp` seam; nothing in
- *   the app implements it yet.
+ * updateReply, the Review resource). The OAuth token travels in the Authorization header, as
+ * Google recommends, never in a URL (URLs reach logs and the source's last error).
  */
 import { requireCredential } from '../credentials'
 import { z } from 'zod'
 import type { Connector } from '../connector'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
+import type { PoliteHttp } from '../http'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
 import {
   ID_PATTERN,
@@ -26,7 +22,6 @@ import {
   isoOrNull,
   parseGoogleError,
   parseJsonBody,
-  redactUrl,
   resetPhrase,
   str,
   type Credentials,
@@ -99,14 +94,13 @@ export function baseOf(config: { baseUrl: string }): string {
   return config.baseUrl.replace(/\/+$/, '')
 }
 
-export function reviewsUrl(config: GoogleBusinessConfig, token: string, pageToken?: string) {
+export function reviewsUrl(config: GoogleBusinessConfig, pageToken?: string) {
   const u = new URL(
     `${baseOf(config)}/v4/accounts/${config.accountId}/locations/${config.locationId}/reviews`,
   )
   u.searchParams.set('pageSize', String(PAGE_SIZE))
   u.searchParams.set('orderBy', 'updateTime desc')
   if (pageToken) u.searchParams.set('pageToken', pageToken)
-  u.searchParams.set('access_token', token)
   return u.href
 }
 
@@ -176,7 +170,7 @@ export function createGoogleBusinessConnector(
         credentials,
         GOOGLE_BUSINESS_TOKEN,
         NOT_CONNECTED_MESSAGE,
-        redactUrl(reviewsUrl(config, 'x')),
+        reviewsUrl(config),
       )
       const prev = state as GoogleBusinessState
       const watermark = typeof prev.watermark === 'string' ? prev.watermark : null
@@ -188,11 +182,15 @@ export function createGoogleBusinessConnector(
       let pageToken: string | undefined
       let pages = 0
       reading: do {
-        const url = reviewsUrl(config, token, pageToken)
+        const url = reviewsUrl(config, pageToken)
         const body = await googleGetObject(
           ctx.http,
           url,
-          { allowPrivateNetwork: config.allowPrivateNetwork, signal: ctx.signal },
+          {
+            allowPrivateNetwork: config.allowPrivateNetwork,
+            signal: ctx.signal,
+            headers: { authorization: `Bearer ${token}` },
+          },
           WORDING,
           'reviews',
         )
@@ -246,33 +244,6 @@ export function createGoogleBusinessConnector(
 
 // ---- Posting the approved reply ------------------------------------------------------------
 
-export interface ReviewReplyRequest {
-  url: string
-  /** JSON text of a ReviewReply: {"comment": "..."}. */
-  body: string
-  /** content-type and the Bearer token: the token never goes in this URL. */
-  headers: Record<string, string>
-  allowPrivateNetwork?: boolean
-  signal?: AbortSignal
-}
-
-export interface ReviewReplyResponse {
-  status: number
-  body: string
-  /** Lower-cased names. */
-  headers: Record<string, string>
-}
-
-/**
- * The one write the workflow needs. PoliteHttp only GETs; when it gains a PUT with headers this
- * is satisfied by it. Unlike PoliteHttp.get, non-2xx answers are returned, not thrown, so the
- * quota body (RESOURCE_EXHAUSTED, RetryInfo) can be read.
- */
-export interface ReviewReplyHttp {
-  put(request: ReviewReplyRequest): Promise<ReviewReplyResponse>
-  now(): number
-}
-
 export interface PostedReply {
   comment: string
   updateTime: string | null
@@ -317,7 +288,7 @@ export function validateReply(
  * Called by the approval workflow after the head approves; never by the poller.
  */
 export async function replyToReview(
-  http: ReviewReplyHttp,
+  http: PoliteHttp,
   config: GoogleBusinessConfig,
   token: string | null,
   reviewName: string,
@@ -327,8 +298,10 @@ export async function replyToReview(
   validateReply(config, reviewName, text)
   const url = `${baseOf(config)}/v4/${reviewName.split('/').map(encodeURIComponent).join('/')}/reply`
   if (!token) throw new SourceError('auth', NOT_CONNECTED_MESSAGE, url)
-  const res = await http.put({
-    url,
+  // PUT is idempotent here (it creates or replaces the one reply), but send() still makes one
+  // attempt: the workflow shows the error and the ORM lead decides whether to try again.
+  const res = await http.send(url, {
+    method: 'PUT',
     body: JSON.stringify({ comment: text }),
     headers: {
       'content-type': 'application/json; charset=utf-8',

@@ -21,7 +21,6 @@ import {
   googleGetObject,
   isRecord,
   isoOrNull,
-  redactUrl,
   str,
   type Credentials,
 } from './common'
@@ -75,12 +74,11 @@ export interface GooglePlacesState {
   googleMapsUri?: string | null
 }
 
-export function placeUrl(config: GooglePlacesConfig, key: string): string {
+export function placeUrl(config: GooglePlacesConfig): string {
   const u = new URL(
     `${config.baseUrl.replace(/\/+$/, '')}/v1/places/${encodeURIComponent(config.placeId)}`,
   )
   u.searchParams.set('fields', PLACES_FIELD_MASK)
-  u.searchParams.set('key', key)
   return u.href
 }
 
@@ -135,13 +133,17 @@ export function createGooglePlacesConnector(
         credentials,
         GOOGLE_PLACES_KEY,
         PLACES_NOT_CONNECTED_MESSAGE,
-        redactUrl(placeUrl(config, 'x')),
+        placeUrl(config),
       )
-      const url = placeUrl(config, key)
+      const url = placeUrl(config)
       const place = await googleGetObject(
         ctx.http,
         url,
-        { allowPrivateNetwork: config.allowPrivateNetwork, signal: ctx.signal },
+        {
+          allowPrivateNetwork: config.allowPrivateNetwork,
+          signal: ctx.signal,
+          headers: { 'x-goog-api-key': key },
+        },
         WORDING,
         'place',
       )

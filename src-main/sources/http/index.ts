@@ -6,6 +6,9 @@ export {
   type HttpResult,
   type PoliteHttp,
   type PoliteHttpOptions,
+  type SendMethod,
+  type SendOptions,
+  type SendResult,
 } from './polite-http'
 export { isPrivateAddress, defaultLookup, type Lookup } from './address'
 export { backoffDelay, parseRetryAfter } from './retry'

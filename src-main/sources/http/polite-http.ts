@@ -34,6 +34,11 @@ export interface GetOptions {
   lastModified?: string | null
   allowPrivateNetwork?: boolean
   accept?: string
+  /**
+   * Extra headers, e.g. an Authorization token, so secrets never travel in URLs (which reach
+   * logs). They are dropped on a redirect to another origin, as browsers do.
+   */
+  headers?: Record<string, string>
   signal?: AbortSignal
 }
 
@@ -49,8 +54,34 @@ export interface HttpResult {
   lastModified: string | null
 }
 
+export type SendMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface SendOptions {
+  method: SendMethod
+  /** Extra request headers (e.g. authorization, content-type). The User-Agent is always ours. */
+  headers?: Record<string, string>
+  body?: string
+  allowPrivateNetwork?: boolean
+  signal?: AbortSignal
+}
+
+export interface SendResult {
+  status: number
+  /** Lower-cased header names. */
+  headers: Record<string, string>
+  body: string
+}
+
 export interface PoliteHttp {
   get(url: string, options?: GetOptions): Promise<HttpResult>
+  /**
+   * One request with any method and headers, for the APIs that need a token or a write (X,
+   * Bluesky, Graph, Business Profile replies). Same address check, timeout, size cap and per-host
+   * queue as `get`, but: no retries (a write is not idempotent; the connector reads 429s itself),
+   * redirects refused (a token must never be replayed to another host), and every status comes
+   * back as a result, because these APIs explain 400/401/429 in the body and headers.
+   */
+  send(url: string, options: SendOptions): Promise<SendResult>
   /** The injected clock and sleep, so connectors wait (e.g. on maxlag) the same testable way. */
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
@@ -82,6 +113,7 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout
     const headers: Record<string, string> = {
+      ...callerHeaders(o.headers),
       'user-agent': opts.userAgent,
       accept: o.accept ?? '*/*',
       'accept-encoding': 'gzip, deflate, br',
@@ -156,7 +188,8 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
     }
   }
 
-  async function followRedirects(start: URL, o: GetOptions): Promise<HttpResult> {
+  async function followRedirects(start: URL, first: GetOptions): Promise<HttpResult> {
+    let o = first
     const visited = new Set<string>()
     let current = start
     let from: string | undefined
@@ -178,6 +211,7 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
         )
       }
       from = url.host
+      if (next.origin !== start.origin && o.headers) o = { ...o, headers: undefined }
       current = next
     }
   }
@@ -226,7 +260,90 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
     )
   }
 
-  return { get, now, sleep }
+  async function send(url: string, o: SendOptions): Promise<SendResult> {
+    const target = parseHttpUrl(url)
+    if (!o.allowPrivateNetwork) await assertPublicHost(target, lookup)
+    return limiter.run(target.host, () => sendOnce(target, o), o.signal)
+  }
+
+  async function sendOnce(target: URL, o: SendOptions): Promise<SendResult> {
+    const href = target.href
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...callerHeaders(o.headers),
+      'user-agent': opts.userAgent,
+    }
+    const failed = (e: unknown): unknown => {
+      if (o.signal?.aborted) return o.signal.reason
+      if (timeout.aborted) {
+        return new SourceError(
+          'timeout',
+          `no answer from ${target.host} within ${Math.round(timeoutMs / 100) / 10} s`,
+          href,
+          { cause: e },
+        )
+      }
+      return e instanceof SourceError ? e : connectionError(e, target)
+    }
+    let res: Response
+    try {
+      res = await fetchImpl(href, {
+        method: o.method,
+        headers,
+        body: o.body,
+        redirect: 'manual',
+        signal,
+      })
+    } catch (e) {
+      throw failed(e)
+    }
+    if (REDIRECT_STATUSES.has(res.status)) {
+      await res.body?.cancel().catch(() => undefined)
+      throw new SourceError(
+        'redirect_refused',
+        `${target.host} answered with a redirect; not following it with credentials`,
+        href,
+        { status: res.status },
+      )
+    }
+    let raw: Buffer
+    try {
+      raw = await readCapped(res, href, maxBytes)
+      raw = await inflateIfStillEncoded(raw, res.headers.get('content-encoding'), href, maxBytes)
+    } catch (e) {
+      throw failed(e)
+    }
+    return {
+      status: res.status,
+      headers: Object.fromEntries(res.headers) as Record<string, string>,
+      body: decodeBody(raw, res.headers.get('content-type')),
+    }
+  }
+
+  return { get, send, now, sleep }
+}
+
+/** Set by the HTTP layer itself; a connector cannot override who we say we are or the framing. */
+const RESERVED_HEADERS = new Set([
+  'user-agent',
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'accept-encoding',
+  'if-none-match',
+  'if-modified-since',
+])
+
+function callerHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const key = name.toLowerCase()
+    if (!RESERVED_HEADERS.has(key)) out[key] = value
+  }
+  return out
 }
 
 function isRetryable(e: SourceError): boolean {

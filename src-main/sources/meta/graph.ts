@@ -8,9 +8,7 @@
 import { z } from 'zod'
 import type { ConnectorContext } from '../connector'
 import { SourceError, hostOf, type SourceErrorCode } from '../errors'
-import { DEFAULT_MAX_BYTES, defaultLookup, type Lookup } from '../http'
-import { assertPublicHost } from '../http/address'
-import { decodeBody, readCapped } from '../http/body'
+import type { PoliteHttp } from '../http'
 
 import { requireCredential, type Credentials } from '../credentials'
 export type { Credentials }
@@ -260,21 +258,16 @@ export async function firstEntries<T>(
   return out.slice(0, max)
 }
 
-/** Everything a write needs that a PoliteHttp does not expose (it only GETs). */
+/** What a write needs: the same polite HTTP client the poller uses, and a way to cancel. */
 export interface ActionContext {
-  userAgent: string
-  fetch?: typeof fetch
-  lookup?: Lookup
-  timeoutMs?: number
-  maxBytes?: number
+  http: PoliteHttp
   signal?: AbortSignal
 }
 
 /**
- * POST or DELETE a Graph node. PoliteHttp only GETs, so this applies its safety by hand with its
- * own helpers: private-address check (assertPublicHost), timeout, capped body (readCapped), no
- * redirects followed (a write must not be replayed elsewhere), and no retries (not idempotent in
- * general; the ORM lead retries). The token goes in the form body, never the URL.
+ * POST or DELETE a Graph node through PoliteHttp.send: private-address check, timeout, capped
+ * body, redirects refused (a write must not be replayed elsewhere) and no retries (not
+ * idempotent in general; the ORM lead retries). The token goes in the form body, never the URL.
  */
 export async function graphWrite(
   method: 'POST' | 'DELETE',
@@ -285,57 +278,17 @@ export async function graphWrite(
   actx: ActionContext,
   platform: GraphPlatform,
 ): Promise<Record<string, unknown>> {
-  if (!config.allowPrivateNetwork) await assertPublicHost(url, actx.lookup ?? defaultLookup)
-  const timeoutMs = actx.timeoutMs ?? 30_000
-  const timeout = AbortSignal.timeout(timeoutMs)
-  const signal = actx.signal ? AbortSignal.any([actx.signal, timeout]) : timeout
   const form = new URLSearchParams({ ...params, access_token: token })
-  const fetchImpl = actx.fetch ?? globalThis.fetch
-  let res: Response
-  let text: string
-  try {
-    res = await fetchImpl(url.href, {
-      method,
-      headers: {
-        'user-agent': actx.userAgent,
-        accept: 'application/json',
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: form.toString(),
-      redirect: 'manual',
-      signal,
-    })
-    if (res.status >= 300 && res.status < 400) {
-      await res.body?.cancel().catch(() => undefined)
-      throw new SourceError(
-        'redirect_refused',
-        `${platform.label} Graph API at ${url.host} redirected a ${method}; refused`,
-        url.href,
-        { status: res.status },
-      )
-    }
-    text = decodeBody(
-      await readCapped(res, url.href, actx.maxBytes ?? DEFAULT_MAX_BYTES),
-      res.headers.get('content-type'),
-    )
-  } catch (e) {
-    if (e instanceof SourceError) throw e
-    if (actx.signal?.aborted) throw actx.signal.reason
-    if (timeout.aborted) {
-      throw new SourceError(
-        'timeout',
-        `no answer from ${url.host} within ${timeoutMs / 1000} s`,
-        url.href,
-      )
-    }
-    throw new SourceError('connection_failed', `could not connect to ${url.host}`, url.href, {
-      cause: e,
-    })
-  }
-  const headers = Object.fromEntries(res.headers) as Record<string, string>
+  const res = await actx.http.send(url.href, {
+    method,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    signal: actx.signal,
+  })
   let body: unknown
   try {
-    body = JSON.parse(text)
+    body = JSON.parse(res.body)
   } catch {
     throw new SourceError(
       'invalid_json',
@@ -346,7 +299,7 @@ export async function graphWrite(
   }
   const obj = (body && typeof body === 'object' ? body : {}) as Record<string, unknown> &
     GraphErrorBody
-  if (obj.error) throw graphError(obj, headers, url.href, platform, res.status)
+  if (obj.error) throw graphError(obj, res.headers, url.href, platform, res.status)
   if (res.status < 200 || res.status > 299 || obj.success === false) {
     throw new SourceError(
       'http_status',

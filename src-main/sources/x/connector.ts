@@ -16,7 +16,7 @@ import type { Credentials } from '../credentials'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
-import { authedRequest, parseJson, type AuthedHttpOptions } from '../social/authed-request'
+import { authedRequest, parseJson } from '../social/authed-request'
 
 export const DEFAULT_X_API = 'https://api.x.com'
 /** X's documented limit for a recent-search query on the standard tiers. */
@@ -192,10 +192,7 @@ function toItem(t: XTweet, users: Map<string, XUser>): FetchedItem {
   }
 }
 
-export function createXConnector(
-  credentials: Credentials,
-  httpOptions: AuthedHttpOptions = {},
-): Connector<XConfig> {
+export function createXConnector(credentials: Credentials): Connector<XConfig> {
   return {
     kind: 'x',
     configSchema: xConfigSchema,
@@ -234,11 +231,11 @@ export function createXConnector(
         p.set('user.fields', 'username,name')
         if (prev.sinceId) p.set('since_id', prev.sinceId)
         if (nextToken) p.set('next_token', nextToken)
-        const res = await authedRequest(
-          url.href,
-          { bearer: token, allowPrivateNetwork: config.allowPrivateNetwork, signal: ctx.signal },
-          httpOptions,
-        )
+        const res = await authedRequest(ctx.http, url.href, {
+          bearer: token,
+          allowPrivateNetwork: config.allowPrivateNetwork,
+          signal: ctx.signal,
+        })
         rateLimit = readRateLimit(res.headers) ?? rateLimit
         if (res.status === 401 || res.status === 403) {
           const detail = errorDetail(res.body)
