@@ -55,6 +55,29 @@ export interface LearnedModel {
   /** Per-feature stamp of the last text that used it: dedupes features without a map per text. */
   stamp: Int32Array
   epoch: number
+  /** 1 where a feature holds a content word: only those may justify a flag the rules missed. */
+  content: Uint8Array
+}
+
+// Function words and pronouns: a bag of words trained on a few thousand texts learns writers'
+// habits from them ("of", "a", "she" voting for `hate` or `sexual`), which never generalise.
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the of to in on at for with from by and or but so if as is are was were be been being am ' +
+    "it its it's this that these those there here i me my we us our you your u ur he him his she " +
+    'her they them their what which who when where why how all any some no not do does did done ' +
+    'have has had get got just very really too also then than now up down out off over into about ' +
+    'again still only even one two three one more most much many can could will would should may ' +
+    "might must shall i'm i've i'll i'd you're they're we're she's he's that's don't didn't can't " +
+    "won't isn't wasn't doesn't kids kid child children school teacher teachers staff mum dad " +
+    'son daughter ds dd year class day week time people parents ? ! $ 0 00 000 0000 tbh lol'
+  ).split(' '),
+)
+
+function isContent(name: string): boolean {
+  const [kind, w1, w2] = parseFeatureName(name)
+  if (!['w', 'p', 'n', 'b', 's'].includes(kind)) return false
+  return !FUNCTION_WORDS.has(w1) || (w2 !== undefined && !FUNCTION_WORDS.has(w2))
 }
 
 /** Builds a model from parsed weights; null (rules only) when the file is empty or malformed. */
@@ -96,7 +119,18 @@ export function loadLearnedModel(json: unknown): LearnedModel | null {
     }
   })
   const stamp = new Int32Array(vocab.length)
-  return { table, vocab, W, offsets, ruleTrust: Number(w.ruleTrust) || 0, flags, stamp, epoch: 0 }
+  const content = Uint8Array.from(vocab, (n) => (isContent(n) ? 1 : 0))
+  return {
+    table,
+    vocab,
+    W,
+    offsets,
+    ruleTrust: Number(w.ruleTrust) || 0,
+    flags,
+    stamp,
+    epoch: 0,
+    content,
+  }
 }
 
 const SHIPPED = loadLearnedModel(shipped as unknown)
@@ -209,6 +243,8 @@ function learnedEvidence(
   const top: { w: number; h: number }[] = []
   for (let h = 0; h < hits.length; h += 3) {
     const i = hits[h]
+    // A flag the rules missed must rest on content words; sentiment may rest on anything.
+    if (signal !== 'sentiment' && model.content[i] === 0) continue
     let w = model.W[i * OUTPUTS + col]
     for (const c of contrast) w -= model.W[i * OUTPUTS + c] / contrast.length
     if (w > 0.05) top.push({ w, h })

@@ -1,5 +1,6 @@
 // Runs in: main process / CLI (Node). Extremist or terrorist content and radicalisation (Prevent duty).
 import { BROAD_EXTREMISM } from './broad'
+import { EXTREMISM_FAMILIES } from './families'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const RULES: Rule[] = [
@@ -28,7 +29,7 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_EXTREMISM)
+RULES.push(BROAD_EXTREMISM, ...EXTREMISM_FAMILIES)
 
 export function detectExtremism(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'extremism', RULES, out)

@@ -18,3 +18,21 @@ export const GIVEN_NAMES = new Set(
     'jade lauren rebecca sarah amy laura chelsea bethany shannon abbie ellie-may lily-mae ivy-rose'
   ).split(/\s+/),
 )
+
+// Names common in England's classrooms that the ONS top lists under-represent (South Asian,
+// West African, Eastern European and hyphenated forms): a named child is a named child.
+for (const n of (
+  'zain zayn ayaan aryan rayan ibrahim yusuf yousef omar ali hamza bilal hassan hussain imran ' +
+  'kabir arjun rohan dev krish veer ishaan aarav vihaan rahul sahil amir idris zakariya musa ' +
+  'kwame kofi tobi tobenna chidi emeka femi tunde kayode dami ayo jamal tyrese tyreke deshawn ' +
+  'jermaine marcus malachi kai kian keanu rio jakub kacper szymon filip mateusz oliwier antoni ' +
+  'bartek aleksander nikola luka andrei stefan mihai darius vlad tomas lukas aisha ayesha amira ' +
+  'amara zara zahra maryam fatima khadija hafsa inaya anaya alisha priya anika aanya saanvi ' +
+  'diya riya myra kiara amelia-rose ruby-mae lacey-mae tiana shanice chantelle destiny precious ' +
+  'blessing favour adaeze chioma funmi temi tolu zuzanna julia zofia hanna maja oliwia lena ' +
+  'natalia alicja wiktoria amelie nadia yasmin leila layla lila noor sana bobby frankie jesse ' +
+  'ronnie stanley albie ezra rory ollie tommy billy sonny jax jaxon brody kaden kayden lewis ' +
+  'callum connor kieran liam sean declan maisie poppy darcey tilly evie esme isla-rose lottie ' +
+  'millie mollie nell pippa rosie sienna willow harper'
+).split(' '))
+  GIVEN_NAMES.add(n)

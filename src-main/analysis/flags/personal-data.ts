@@ -64,7 +64,8 @@ const NOT_NAME = new Set(
 )
 
 const NAME = '([A-Z][a-z]{1,15}(?:-[A-Z][a-z]+)?)'
-const YEAR = '(?:[Yy]ear|[Yy]r|Y|[Rr]eception|[Nn]ursery|[Cc]lass)\\s?(?:\\d|[A-Z][a-z]+|\\d[A-Z])?'
+const YEAR =
+  '(?:(?:[Yy]ear|[Yy]r|Y|[Rr]eception|[Nn]ursery|[Cc]lass)\\s?(?:\\d|[A-Z][a-z]+|\\d[A-Z])?|[A-Z][a-z]+ [Cc]lass|\\d[A-Z]\\b)'
 export const CHILD_FULL_YEAR = new RegExp(
   `\\b${NAME}\\s+${NAME}(?:'s)?\\s*,?\\s*(?:\\(|in\\s+|from\\s+|of\\s+|-\\s*|who(?:'s| is) in\\s+)(?:${YEAR})\\b`,
   'g',
@@ -97,6 +98,17 @@ export const NAME_IS = new RegExp(
   `\\b(?:his|her) name is ${NAME}(?=[\\s\\S]{0,120}\\b(?:boy|girl|kid|child|teacher|class|year|Y\\d))`,
   'g',
 )
+// A full name and, later in the same sentence, a year group or class ("Ruby-Mae Dawson in the
+// middle of the egg and spoon!! Year 2, Maple class").
+export const NAME_NEAR_YEAR = new RegExp(
+  `\\b${NAME}\\s+${NAME}\\b[^\\n]{0,70}?\\b(?:Year\\s?\\d|Yr\\s?\\d|Y\\d|\\d[A-Z]\\b|[A-Z][a-z]+ [Cc]lass\\b)`,
+  'g',
+)
+// Typed in lower case with an initial: "jake h in 6r". Only known given names.
+const LOWER_NAME_CLASS = /\b([a-z]{2,15}) [a-z]\.? (?:in|from) (?:\d[a-z]\b|year ?\d|y\d|yr ?\d)/g
+// Court-report style: "Daniel Hurst, 34, of Marlow Close" names a home street.
+const OF_STREET =
+  /\b(?:\d{1,3},\s+)?of\s+(?:\d{1,4}[a-z]?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Close|Drive|Crescent|Way|Gardens|Grove|Place|Terrace|Court|Mews|Row|Rise|Square|Green|Vale|Parade)\b/g
 export const CALLED_FULL = new RegExp(
   `\\b(?:boy|girl|child|kid|pupil|lad|student)\\s+(?:called|named)\\s+${NAME}\\s+${NAME}\\b`,
   'g',
@@ -222,6 +234,11 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
       "A child's full name with a class or year group.",
     ],
     [NAME_APPOSITION, 'personal_info.child-full-name', "A child's full name."],
+    [
+      NAME_NEAR_YEAR,
+      'personal_info.child-name-year',
+      "A child's full name with a class or year group.",
+    ],
     [NAME_IS, 'personal_info.child-first-name', "A lost or described child's first name."],
   ]
   for (const [re, rule, explanation] of childRules) {
@@ -239,10 +256,27 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
         re === CHILD_FIRST_YEAR ||
         re === YEAR_NAME ||
         re === NAME_THEN_YEAR ||
-        re === NAME_APPOSITION
+        re === NAME_APPOSITION ||
+        re === NAME_NEAR_YEAR
       if (loose && !GIVEN_NAMES.has(first.toLowerCase())) continue
       push(input, out, m.index, m.index + m[0].length, rule, explanation)
     }
+  }
+  LOWER_NAME_CLASS.lastIndex = 0
+  while ((m = LOWER_NAME_CLASS.exec(lower)) !== null) {
+    if (!GIVEN_NAMES.has(m[1]) || sm.firstNames.has(m[1])) continue
+    push(
+      input,
+      out,
+      m.index,
+      m.index + m[0].length,
+      'personal_info.child-first-name-year',
+      "A child's first name and initial with a class.",
+    )
+  }
+  OF_STREET.lastIndex = 0
+  while (hasDigits && (m = OF_STREET.exec(cased)) !== null) {
+    push(input, out, m.index, m.index + m[0].length, 'personal_info.address', 'A home street.')
   }
   return out.length > before
 }

@@ -11,6 +11,7 @@ import {
   parseRawPattern,
 } from 'obscenity'
 import { BROAD_HATE } from './broad'
+import { HATE_FAMILIES } from './families'
 import { fastAllMatches, profanityGate } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
@@ -268,7 +269,7 @@ export function findCensored(input: DetectorInput, hits: ProfanityHit[]): void {
   }
 }
 
-HATE_RULES.push(BROAD_HATE)
+HATE_RULES.push(BROAD_HATE, ...HATE_FAMILIES)
 
 HATE_RULES.push({
   id: 'hate.emoji',

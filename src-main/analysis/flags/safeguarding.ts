@@ -4,6 +4,7 @@
 // the rules look for a child at risk: harm done, private staff-pupil contact, self-harm, a
 // missing or unsupervised child, or a pupil identified in an image.
 import { BROAD_SAFEGUARDING } from './broad'
+import { SAFEGUARDING_FAMILIES } from './families'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const CHILD =
@@ -32,7 +33,10 @@ const RULES: Rule[] = [
       'g',
     ),
     explain: 'Private contact between a member of staff and a pupil.',
-    unless: /\b(?:class dojo|dojo|seesaw|parentmail|school app|official|newsletter|teams)\b/,
+    // A fake account "messaging parents" is impersonation; the child-contact family still sees
+    // one that messages the children themselves.
+    unless:
+      /\b(?:class dojo|dojo|seesaw|parentmail|school app|official|newsletter|teams|fake|claiming to be|pretending|impersonat\w*|scam|using (?:\w+ )?(?:\w+'s )?name)\b/,
   },
   {
     id: 'safeguarding.self-harm',
@@ -45,7 +49,7 @@ const RULES: Rule[] = [
     re: /\b(?:went|gone|go|goes|was|is|were) missing\b|\b(?:walked|wandered|ran|run|escaped|got) (?:out of|off|away from) (?:the )?(?:school|site|premises|grounds|playground|class(?:room)?)\b|\bnobody (?:noticed|knew|realised) (?:she|he|they|my \w+) (?:was|were|had) (?:gone|missing|left|not there)|\b(?:let|sent|allowed) (?:her|him|them|my \w+) (?:go )?(?:home|leave) (?:with|alone|on (?:her|his) own)\b[^.!?\n]{0,30}(?:stranger|someone|wrong|alone|own|nobody)|\b(?:left|locked) (?:alone|outside|unsupervised|in (?:a|the) (?:room|cupboard|corridor|car))\b|\bunsupervised\b|\blost (?:my|our|a) (?:son|daughter|child|kid|pupil|ds|dd)\b|\bnot collected\b|\bwrong (?:adult|parent|person) (?:collected|picked)/g,
     explain: 'A child missing, unsupervised or released to the wrong person.',
     unless:
-      /\b(?:missing (?:uniform|jumper|coat|book|homework|lunch|shoe|kit|letter|item|water bottle|pe kit)|lost property|missing out)\b/,
+      /\b(?:missing (?:uniform|jumper|coat|book|homework|lunch|shoe|kit|letter|item|water bottle|pe kit)|lost property|missing out|(?:coat|jumper|uniform|shoes?|book|bag|kit|bottle|lunch ?box|cardigan|hat|glasses|phone|homework|money|trainers|jacket|scooter|bike)s? (?:\w+ )?(?:went|has gone|have gone|goes|go|gone|was|were|is|are|keeps? going) missing)\b/,
   },
   {
     id: 'safeguarding.abuse-neglect',
@@ -76,7 +80,7 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_SAFEGUARDING)
+RULES.push(BROAD_SAFEGUARDING, ...SAFEGUARDING_FAMILIES)
 
 // A child, named or described, somewhere in the sentence.
 const CHILD_REF =
@@ -84,10 +88,10 @@ const CHILD_REF =
 
 // Harm, danger or neglect words; with a child in the same sentence they make a welfare concern.
 const HARM_WORDS =
-  /\b(?:punch(?:ed|ing)|kick(?:ed|ing) (?:in|him|her)|kicked|hit(?:ting)? (?:him|her|them|the little)|shoved|pushed (?:over|down|into)|slapped|strangled|choked|bitten|bruis\w*|split lip|black eye|bleeding|injur\w*|hospital|ambulance|a&e|broken (?:arm|leg|wrist|nose)|concussion|scratching (?:her|his) (?:arms?|legs?|wrists?)|hurting (?:herself|himself)|wanted to die|want(?:s)? to die|alone|on (?:his|her|their) own|no staff|nobody (?:there|watching|noticed)|unsupervised|walked out|went missing|reported missing|missing|lost kid|stranger|a lift home|in (?:his|her) car|sit on (?:his|her) knee|on (?:his|her) lap|put (?:his|her) hands on|dm(?:ing|ed|s)?|messag(?:ing|ed)|follow(?:ing|ed) (?:my|her|him|all|the)|send me a selfie|selfies?|sexual|beheading|extremist|prevent|radicali\w*|videos? (?:from|about) (?:some|a|an)|called names|shoved around|picked on|lunch (?:untouched|not eaten)|not eat(?:en|ing)|hungry|same clothes|no coat|eats whatever|allerg\w*|nuts|walking home (?:\w+ )?on (?:his|her) own|left (?:sitting|standing|outside|behind)|found (?:her|him) (?:on|in|alone|wandering)|police)\b/
+  /\b(?:punch(?:ed|ing)|kick(?:ed|ing) (?:in|him|her)|kicked|hit(?:ting)? (?:him|her|them|the little)|shoved|pushed (?:over|down|into)|slapped|strangled|choked|bitten|bruis\w*|split lip|black eye|bleeding|injur\w*|hospital|ambulance|a&e|broken (?:arm|leg|wrist|nose)|concussion|scratching (?:her|his) (?:arms?|legs?|wrists?)|hurting (?:herself|himself)|wanted to die|want(?:s)? to die|alone|on (?:his|her|their) own|no staff|nobody (?:there|watching|noticed)|unsupervised|walked out|went missing|reported missing|missing|lost kid|stranger|a lift home|in (?:his|her) car|sit on (?:his|her) knee|on (?:his|her) lap|put (?:his|her) hands on|dm(?:ing|ed|s)?|messag(?:ing|ed)|follow(?:ing|ed) (?:my|her|him|all|the)|send me a selfie|selfies?|sexual|beheading|extremist|prevent|radicali\w*|videos? (?:from|about) (?:some|a|an)|called names|shoved around|picked on|lunch (?:untouched|not eaten)|not eat(?:en|ing)|hungry|same clothes|no coat|eats whatever|allergic reaction|(?:gave|given|fed|ate|eaten) (?:\w+ )?(?:nuts|peanuts|dairy|egg)|walking home (?:\w+ )?on (?:his|her) own|left (?:sitting|standing|outside|behind)|found (?:her|him) (?:on|in|alone|wandering)|police)\b/
 
 const NOT_WELFARE =
-  /\b(?:if (?:my|our) \w+ (?:comes|gets|is)|unhurt|no one was (?:injured|hurt)|nobody was (?:injured|hurt)|not injured|sports day|won(?!')|winning|trophy|match|tournament|charity|fundraising|raised|awareness week|netball team (?:won|beat)|police (?:visit|officer visited|came in to talk)|pcso (?:visit|talk))\b/
+  /\b(?:if (?:my|our) \w+ (?:comes|gets|is)|unhurt|no one was (?:injured|hurt)|nobody was (?:injured|hurt)|not injured|sports day|appointment|won(?!')|winning|trophy|match|tournament|charity|fundraising|raised|awareness week|netball team (?:won|beat)|police (?:visit|officer visited|came in to talk)|pcso (?:visit|talk))\b/
 
 export function detectSafeguarding(input: DetectorInput, out: Detection[]): boolean {
   let any = runRules(input, 'safeguarding', RULES, out)
@@ -123,7 +127,7 @@ const CHILD_TARGET: Record<'sexual' | 'extremism' | 'impersonation', RegExp> = {
   sexual:
     /\b(?:girls?|boys?|pupils?|kids|children|(?:she|he)(?:'s| is) (?:eleven|ten|nine|eight|seven|\d{1,2})\b|schoolgirls?|schoolboys?)\b/,
   extremism:
-    /\b(?:my (?:\w+ )?(?:son|daughter|boy|girl)|ds|dd|an? (?:y\d|year \d|\w+) (?:boy|girl)|a (?:boy|girl) in (?:his|her|my)|(?:a|the) (?:primary school )?pupil (?!referral))\b/,
+    /\b(?:my (?:\w+ )?(?:son|daughter|boy|girl|nephew|niece|grandson|granddaughter|child|kid)|(?:nephew|niece|grandson|granddaughter)(?:'s)? (?:in|at)|ds|dd|an? (?:y\d|year \d|\w+) (?:boy|girl)|a (?:boy|girl) in (?:his|her|my)|(?:a|the) (?:primary school )?pupil (?!referral)|(?:he|she)(?:'s| is) (?:only )?(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven)\b)/,
   impersonation:
     /\b(?:favourite pupils|send me a selfie|selfie|following (?:all|loads of) (?:the )?(?:y\d|year \d) kids)\b/,
 }

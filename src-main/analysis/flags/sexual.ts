@@ -4,6 +4,7 @@
 // rules add the innuendo a swear list misses ("the PE teacher is well fit", "sleeping with the
 // deputy", "😏🍆") and keep school vocabulary (sex education, RSE, same-sex) out.
 import { BROAD_SEXUAL } from './broad'
+import { SEXUAL_FAMILIES } from './families'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 export const SEX_ED =
@@ -28,7 +29,7 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_SEXUAL)
+RULES.push(BROAD_SEXUAL, ...SEXUAL_FAMILIES)
 
 export function detectSexual(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'sexual', RULES, out)

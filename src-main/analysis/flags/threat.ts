@@ -4,6 +4,7 @@
 // "I could murder a coffee". Every rule needs a threatening *frame* — a first-person intent, a
 // person as object, knowledge of someone's home or car, a wait at a place — and idioms veto.
 import { BROAD_THREAT } from './broad'
+import { THREAT_FAMILIES } from './families'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const WILL =
@@ -82,7 +83,7 @@ export const THREAT_RULES: Rule[] = [
     view: 'deob',
     explain: 'Predicts or promises violence to a person, or a veiled warning of it.',
     unless:
-      /\b(?:charged|court|magistrates|police said|sentenced|convicted|arrested|appeal(?:ed)? for)\b/,
+      /\b(?:charged|court|magistrates|police said|sentenced|convicted|arrested|appeal(?:ed)? for|(?:kids|children|pupils|boys|girls|my (?:son|daughter)|ds|dd) (?:get|gets|getting|got|keep getting) (?:battered|jumped|beaten up|smacked|hurt)|fence|road|crossing|traffic|ice|icy|spikes|climbing frame|pothole|zig ?zags?|speeding|lorr(?:y|ies)|broken glass)\b/,
   },
   {
     id: 'threat.weapon-emoji',
@@ -93,7 +94,7 @@ export const THREAT_RULES: Rule[] = [
   },
 ]
 
-THREAT_RULES.push(BROAD_THREAT)
+THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES)
 
 export function detectThreat(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'threat', THREAT_RULES, out)

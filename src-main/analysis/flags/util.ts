@@ -13,6 +13,8 @@ export interface Rule {
   explain: string
   /** Idioms and look-alikes: if this matches the hit's sentence, the hit is dropped. */
   unless?: RegExp
+  /** Co-occurrence: the hit counts only if this also matches somewhere in the same view. */
+  needs?: RegExp
 }
 
 export interface DetectorInput {
@@ -88,6 +90,7 @@ export function runRules(
       const a = m.index
       const b = m.index + m[0].length
       if (r.unless && r.unless.test(sentenceAround(s, a, b))) continue
+      if (r.needs && !r.needs.test(s)) break
       const [start, end] = view === 'deob' ? input.f.deobSpan(a, b) : input.f.span(a, b)
       out.push({ flag, start, end, rule: r.id, explanation: r.explain })
       any = true
