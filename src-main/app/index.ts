@@ -1,6 +1,6 @@
 // Runs in: Electron main process. Entry point of the desktop app: one instance, one window, the same
 // service as browser mode reached over IPC generated from the contract.
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron'
+import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -8,6 +8,7 @@ import { projectRoot, resolveDataDir, APP_NAME } from '../core/paths'
 import { openDataDir, createStore, StoreError } from '../store'
 import { createService } from '../services'
 import { registerIpc } from './ipc'
+import { safeStorageKeyProvider } from './safe-storage'
 import { hardenSession, lockDownWebContents, secureWebPreferences } from './security'
 import { buildMenu, createTray, focusWindow } from './shell'
 
@@ -56,6 +57,8 @@ function start(): void {
       mode: 'electron',
       dataDir,
       version: app.getVersion(),
+      // Built after `ready` (start runs then): safeStorage reports no encryption before it.
+      secretKeyProvider: safeStorageKeyProvider(safeStorage),
     })
     const poller = service.poller
     poller.start()

@@ -11,6 +11,7 @@ import { registerSourceCommands } from './commands/sources'
 import { registerPollCommand } from './commands/poll'
 import { registerMentionCommands } from './commands/mentions'
 import { registerAnalyzeCommand } from './commands/analyze'
+import { registerSecretCommands } from './commands/secrets'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerPollCommand(program)
   registerMentionCommands(program)
   registerAnalyzeCommand(program)
+  registerSecretCommands(program)
   return program
 }
 

@@ -19,6 +19,8 @@ export * from './errors'
 export * from './school'
 export * from './user'
 export * from './sources'
+export * from './secrets'
+import { secretsOps } from './secrets'
 
 import { op, NoInput } from './op'
 export { op, NoInput } from './op'
@@ -100,6 +102,7 @@ export const contract = {
     z.object({ exclusion: z.string(), hidden: z.number().int() }),
     'Not about us: record an exclusion term for the school and hide the mentions it matches',
   ),
+  ...secretsOps,
 } as const
 
 export type Contract = typeof contract
@@ -120,6 +123,7 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('users.changed') }),
   z.object({ type: z.literal('mentions.changed'), schoolId: z.number().int().optional() }),
   z.object({ type: z.literal('sources.changed') }),
+  z.object({ type: z.literal('secrets.changed') }),
 ])
 export type AppEvent = z.output<typeof AppEvent>
 

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events'
 import type { AppEvent } from '../contract'
 import type { Store } from '../store'
 import type { PollerOptions } from '../sources/poller'
+import type { KeyProvider } from '../secrets/providers'
 
 /** Who is asking: recorded in the audit trail. Sign-in (workflow) will make this a real user. */
 export interface CallContext {
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   now?: () => Date
   /** How the poller reaches the network and tells time: tests inject a fake clock and fetch. */
   polling?: Omit<PollerOptions, 'store' | 'events' | 'version'>
+  /** What wraps the secrets key: the app passes safeStorage; absent: the OS keychain; null: passphrase only. */
+  secretKeyProvider?: KeyProvider | null
 }
 
 /** Typed push channel from services to whichever transport is listening. */

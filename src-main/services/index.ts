@@ -18,6 +18,8 @@ import { schoolHandlers } from './schools'
 import { userHandlers } from './users'
 import { sourceHandlers } from './sources'
 import { mentionHandlers } from './mentions'
+import { secretsHandlers, secretStoreFor } from './secrets'
+import type { SecretStore } from '../secrets'
 import { createPoller, type Poller } from '../sources/poller'
 
 export type Handlers = {
@@ -29,6 +31,8 @@ export interface Service {
   events: AppEvents
   /** The polling engine. Created idle: only the app, `serve` and `poll` start it. */
   poller: Poller
+  /** The secrets store: connectors read their credentials from it (it implements Credentials). */
+  secrets: SecretStore
   dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
   call<K extends OpName>(name: K, input: unknown, ctx: CallContext): Promise<OpOutput<K>>
 }
@@ -47,12 +51,14 @@ export function createService(
     // Tests may pass their own (or none, with analyze: undefined); the app always analyses.
     analyze: deps.polling && 'analyze' in deps.polling ? deps.polling.analyze : schoolAnalyzer(),
   })
+  const secrets = secretStoreFor(deps)
   const handlers = {
     ...appHandlers(deps),
     ...schoolHandlers(deps, events),
     ...userHandlers(deps, events),
     ...sourceHandlers(deps, events, poller),
     ...mentionHandlers(deps, events),
+    ...secretsHandlers(secrets, events),
   } satisfies Handlers
 
   async function dispatch(
@@ -76,6 +82,7 @@ export function createService(
     handlers,
     events,
     poller,
+    secrets,
     dispatch,
     async call(name, input, ctx) {
       const r = await dispatch(name, input, ctx)

@@ -17,6 +17,8 @@ export type SourceErrorCode =
   | 'auth'
   | 'rate_limited'
   | 'parse'
+  /** The secrets store is locked (passphrase not entered yet): not the token's fault, so not 'auth'. */
+  | 'locked'
 
 export class SourceError extends Error {
   override readonly name = 'SourceError'
