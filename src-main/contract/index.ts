@@ -14,6 +14,7 @@ import {
   SourceInput,
   SourceTestResult,
 } from './sources'
+import { analysisOps, VerdictCounts } from './analysis'
 
 export * from './errors'
 export * from './school'
@@ -21,6 +22,7 @@ export * from './user'
 export * from './sources'
 export * from './secrets'
 import { secretsOps } from './secrets'
+export * from './analysis'
 
 import { op, NoInput } from './op'
 export { op, NoInput } from './op'
@@ -51,6 +53,8 @@ export const TodaySummary = z.object({
   failingSources: z.array(Source),
   /** The newest mentions, most urgent first: the daily check until per-user "seen" arrives. */
   recent: z.array(Mention),
+  /** The school's mentions by effective sentiment, priority and flag (corrections count). */
+  verdicts: VerdictCounts,
 })
 export type TodaySummary = z.output<typeof TodaySummary>
 
@@ -103,6 +107,7 @@ export const contract = {
     'Not about us: record an exclusion term for the school and hide the mentions it matches',
   ),
   ...secretsOps,
+  ...analysisOps,
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,8 @@
 // Runs in: both processes (common). Sources (what Footprint watches), their health and runs, and mentions.
 // Connector configs are defined here once: the boundary validates them and the connectors parse with them.
 import { z } from 'zod'
+import { MentionAnalysis } from './analysis'
+import { POLICY_FLAGS, PRIORITIES, SENTIMENT_LABELS } from './taxonomy'
 
 export const SOURCE_KINDS = [
   'feed',
@@ -181,18 +183,8 @@ export const Mention = z.object({
   duplicateOf: z.number().int().nullable(),
   hiddenReason: z.string().nullable(),
   meta: z.record(z.string(), z.unknown()),
-  /** The analysis engine's verdict; null until analysed. */
-  analysis: z
-    .object({
-      sentiment: z.object({
-        label: z.enum(['negative', 'neutral', 'positive']),
-        score: z.number(),
-      }),
-      flags: z.array(z.string()),
-      priority: z.enum(['urgent', 'high', 'normal', 'low']),
-      owner: z.string(),
-    })
-    .nullable(),
+  /** The effective verdict (a user's correction over the machine's); null until analysed. */
+  analysis: MentionAnalysis.nullable(),
 })
 export type Mention = z.output<typeof Mention>
 
@@ -208,6 +200,12 @@ export const MentionsQuery = z.object({
   /** Paging: mentions with an id below this one. */
   beforeId: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Filters on the effective verdict, so they agree with every count. */
+  sentiment: z
+    .enum(SENTIMENT_LABELS, 'sentiment must be one of: negative, neutral, positive')
+    .optional(),
+  flag: z.enum(POLICY_FLAGS, `flag must be one of: ${POLICY_FLAGS.join(', ')}`).optional(),
+  priority: z.enum(PRIORITIES, 'priority must be one of: urgent, high, normal, low').optional(),
 })
 export type MentionsQuery = z.input<typeof MentionsQuery>
 

@@ -39,6 +39,7 @@ export function appHandlers({ store, mode, dataDir, version }: ServiceDeps) {
               (s.schoolId === null || s.schoolId === schoolId) && s.health.status === 'failing',
           ),
         recent,
+        verdicts: store.counts.verdicts(schoolId),
       }
     },
   }

@@ -20,6 +20,7 @@ import { sourceHandlers } from './sources'
 import { mentionHandlers } from './mentions'
 import { secretsHandlers, secretStoreFor } from './secrets'
 import type { SecretStore } from '../secrets'
+import { analysisOverrideHandlers } from './analysis-overrides'
 import { createPoller, type Poller } from '../sources/poller'
 
 export type Handlers = {
@@ -59,6 +60,7 @@ export function createService(
     ...sourceHandlers(deps, events, poller),
     ...mentionHandlers(deps, events),
     ...secretsHandlers(secrets, events),
+    ...analysisOverrideHandlers(deps, events),
   } satisfies Handlers
 
   async function dispatch(

@@ -1,7 +1,8 @@
-// Runs in: CLI (Node). `footprint mentions list|not-about-us`.
+// Runs in: CLI (Node). `footprint mentions list|not-about-us|correct|corrections`.
 import type { Command } from 'commander'
 import { call, printJson, printTable, withService } from '../context'
 import { positiveInt } from './args'
+import { registerCorrectionCommands, verdictText } from './corrections'
 
 interface ListFlags {
   since?: string
@@ -9,6 +10,9 @@ interface ListFlags {
   source?: string
   limit: string
   all?: boolean
+  sentiment?: string
+  flag?: string
+  priority?: string
   json?: boolean
 }
 
@@ -23,6 +27,9 @@ export function registerMentionCommands(program: Command): void {
     .option('--source <id>', 'only this source')
     .option('--limit <n>', 'at most this many (1–500)', '50')
     .option('--all', 'include linked duplicates and hidden mentions')
+    .option('--sentiment <label>', 'only negative, neutral or positive (as corrected)')
+    .option('--flag <flag>', 'only those with this policy flag (as corrected), e.g. complaint')
+    .option('--priority <p>', 'only urgent, high, normal or low (as corrected)')
     .option('--json', 'print as JSON')
     .action((f: ListFlags, cmd: Command) =>
       withService(cmd, async (o) => {
@@ -32,6 +39,10 @@ export function registerMentionCommands(program: Command): void {
           ...(f.source ? { sourceId: positiveInt(f.source, 'Source id') } : {}),
           includeHidden: !!f.all,
           limit: positiveInt(f.limit, '--limit'),
+          // Unchecked here: the contract names the field and the allowed values.
+          ...(f.sentiment ? { sentiment: f.sentiment } : {}),
+          ...(f.flag ? { flag: f.flag } : {}),
+          ...(f.priority ? { priority: f.priority } : {}),
         })
         if (f.json) return printJson(page)
         printTable(
@@ -41,6 +52,7 @@ export function registerMentionCommands(program: Command): void {
             source: m.sourceName,
             alias: m.matchedAlias ?? '',
             title: (m.title ?? m.text).replace(/\s+/g, ' ').slice(0, 70),
+            verdict: verdictText(m.analysis),
             note: m.hiddenReason ?? (m.duplicateOf ? `duplicate of ${m.duplicateOf}` : ''),
           })),
           'No mentions yet.',
@@ -66,4 +78,6 @@ export function registerMentionCommands(program: Command): void {
         )
       }),
     )
+
+  registerCorrectionCommands(mentions)
 }

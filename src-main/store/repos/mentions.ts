@@ -1,10 +1,11 @@
 // Runs in: main process and CLI (Node). All SQL about mentions: one row per item (source + external
 // id), duplicates linked to the first copy, "not about us" mentions hidden but never deleted.
 import type { Db } from '../db'
-import type { Mention, SourceKind } from '../../contract'
+import type { Mention, PolicyFlag, Priority, SentimentLabel, SourceKind } from '../../contract'
 import { parseJson } from './json'
+import { toMentionAnalysis, VERDICT_COLUMNS, VERDICT_JOIN, type VerdictColumns } from './analyses'
 
-interface Row {
+interface Row extends VerdictColumns {
   id: number
   source_id: number
   source_name: string
@@ -22,11 +23,6 @@ interface Row {
   duplicate_of: number | null
   hidden_reason: string | null
   meta_json: string
-  a_label: 'negative' | 'neutral' | 'positive' | null
-  a_score: number | null
-  a_flags: string | null
-  a_priority: 'urgent' | 'high' | 'normal' | 'low' | null
-  a_owner: string | null
 }
 
 export interface NewMention {
@@ -54,6 +50,10 @@ export interface ListFilter {
   includeHidden: boolean
   beforeId?: number
   limit: number
+  /** On the effective verdict (a correction over the machine's). */
+  sentiment?: SentimentLabel
+  flag?: PolicyFlag
+  priority?: Priority
 }
 
 /** What re-matching needs to know of a stored mention. */
@@ -84,23 +84,13 @@ function toMention(r: Row): Mention {
     duplicateOf: r.duplicate_of,
     hiddenReason: r.hidden_reason,
     meta: parseJson<Record<string, unknown>>(r.meta_json, 'mentions.meta_json'),
-    analysis:
-      r.a_label === null
-        ? null
-        : {
-            sentiment: { label: r.a_label, score: r.a_score ?? 0 },
-            flags: parseJson<string[]>(r.a_flags ?? '[]', 'analyses.flags_json'),
-            priority: r.a_priority ?? 'normal',
-            owner: r.a_owner ?? 'orm_lead',
-          },
+    analysis: toMentionAnalysis(r, r.title, r.text),
   }
 }
 
-// The machine's verdict rides along; users' overrides will take precedence once the workflow lands.
-const SELECT = `SELECT m.*, s.name AS source_name, s.kind AS source_kind,
-  a.sentiment_label AS a_label, a.sentiment_score AS a_score, a.flags_json AS a_flags,
-  a.priority AS a_priority, a.owner_role AS a_owner
-  FROM mentions m JOIN sources s ON s.id = m.source_id LEFT JOIN analyses a ON a.mention_id = m.id`
+// The effective verdict rides along: a user's correction wins over the machine's, as in every count.
+const SELECT = `SELECT m.*, s.name AS source_name, s.kind AS source_kind, ${VERDICT_COLUMNS}
+  FROM mentions m JOIN sources s ON s.id = m.source_id ${VERDICT_JOIN}`
 
 export function mentionsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO mentions (source_id, school_id, external_id, url,
@@ -140,6 +130,9 @@ export function mentionsRepo(db: Db) {
     AND (@since IS NULL OR m.first_seen_at >= @since)
     AND (@includeHidden = 1 OR (m.duplicate_of IS NULL AND m.hidden_reason IS NULL))
     AND (@beforeId IS NULL OR m.id < @beforeId)
+    AND (@sentiment IS NULL OR v.sentiment_label = @sentiment)
+    AND (@priority IS NULL OR v.priority = @priority)
+    AND (@flag IS NULL OR EXISTS (SELECT 1 FROM json_each(v.flags_json) WHERE value = @flag))
     ORDER BY m.id DESC LIMIT @limit`)
   const get = db.prepare<[number], Row>(`${SELECT} WHERE m.id = ?`)
   const visibleOfSchool = db.prepare<[number], MatchableMention>(
@@ -192,6 +185,9 @@ export function mentionsRepo(db: Db) {
         since: f.since ? new Date(f.since).toISOString() : null,
         includeHidden: f.includeHidden ? 1 : 0,
         beforeId: f.beforeId ?? null,
+        sentiment: f.sentiment ?? null,
+        flag: f.flag ?? null,
+        priority: f.priority ?? null,
         limit: f.limit + 1,
       })
       const items = rows.slice(0, f.limit).map(toMention)
