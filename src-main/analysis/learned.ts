@@ -217,6 +217,10 @@ export function decide(
  * not add these flags then.
  */
 function vetoed(fl: PolicyFlag, o: RuleOutcome): boolean {
+  // A fake account writing to parents is impersonation; it is the DSL's only once it reaches
+  // children, which the rules check by name (a bag of words reads "messaging" as grooming).
+  if (fl === 'safeguarding' && o.result.flags.includes('impersonation'))
+    return !/\b(?:kids|children|child|pupils?|girls?|boys?|students?|y\d|year \d)\b/.test(o.f.lower)
   if (fl === 'question') return o.result.evidence.some((e) => e.rule === 'sentiment.rhetorical')
   if (fl === 'personal_info') {
     if (SCHOOL_CONTACT.test(o.f.lower)) return true
@@ -240,23 +244,38 @@ function learnedEvidence(
   signal: PolicyFlag | 'sentiment',
   contrast: number[] = [],
 ): EvidenceSpan[] {
-  const top: { w: number; h: number }[] = []
+  // One pass: the sum of the positive pushes, and the three strongest (earlier first on ties),
+  // without building and sorting a list per flag.
+  const topW = [0, 0, 0]
+  const topH = [-1, -1, -1]
+  let sum = 0
+  const nc = contrast.length
   for (let h = 0; h < hits.length; h += 3) {
     const i = hits[h]
     // A flag the rules missed must rest on content words; sentiment may rest on anything.
     if (signal !== 'sentiment' && model.content[i] === 0) continue
-    let w = model.W[i * OUTPUTS + col]
-    for (const c of contrast) w -= model.W[i * OUTPUTS + c] / contrast.length
-    if (w > 0.05) top.push({ w, h })
+    const off = i * OUTPUTS
+    let w = model.W[off + col]
+    for (let c = 0; c < nc; c++) w -= model.W[off + contrast[c]] / nc
+    if (w <= 0.05) continue
+    sum += w
+    for (let k = 0; k < 3; k++) {
+      if (topH[k] < 0 || w > topW[k]) {
+        for (let j = 2; j > k; j--) {
+          topW[j] = topW[j - 1]
+          topH[j] = topH[j - 1]
+        }
+        topW[k] = w
+        topH[k] = h
+        break
+      }
+    }
   }
-  top.sort((a, b) => b.w - a.w || a.h - b.h)
   const rule = `learned.${signal}`
   // Words must carry the decision themselves: if they add up to less than WORD_MARGIN logits,
   // the prior and the rules' silence did the work, and the caller drops the flag.
-  let sum = 0
-  for (const t of top) sum += t.w
-  if (top.length === 0 || (signal !== 'sentiment' && sum < WORD_MARGIN)) return []
-  const spans = top.slice(0, 3).map(({ h }) => o.f.deobSpan(hits[h + 1], hits[h + 2]))
+  if (topH[0] < 0 || (signal !== 'sentiment' && sum < WORD_MARGIN)) return []
+  const spans = topH.filter((h) => h >= 0).map((h) => o.f.deobSpan(hits[h + 1], hits[h + 2]))
   const words = spans.map(([a, b]) => `'${o.text.slice(a, b).slice(0, 40)}'`)
   const explanation = `Learned signal: words such as ${words.join(', ')} (model).`
   return spans.map(([start, end]) => ({ start, end, signal, rule, explanation }))

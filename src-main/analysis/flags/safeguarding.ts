@@ -90,6 +90,10 @@ const CHILD_REF =
 const HARM_WORDS =
   /\b(?:punch(?:ed|ing)|kick(?:ed|ing) (?:in|him|her)|kicked|hit(?:ting)? (?:him|her|them|the little)|shoved|pushed (?:over|down|into)|slapped|strangled|choked|bitten|bruis\w*|split lip|black eye|bleeding|injur\w*|hospital|ambulance|a&e|broken (?:arm|leg|wrist|nose)|concussion|scratching (?:her|his) (?:arms?|legs?|wrists?)|hurting (?:herself|himself)|wanted to die|want(?:s)? to die|alone|on (?:his|her|their) own|no staff|nobody (?:there|watching|noticed)|unsupervised|walked out|went missing|reported missing|missing|lost kid|stranger|a lift home|in (?:his|her) car|sit on (?:his|her) knee|on (?:his|her) lap|put (?:his|her) hands on|dm(?:ing|ed|s)?|messag(?:ing|ed)|follow(?:ing|ed) (?:my|her|him|all|the)|send me a selfie|selfies?|sexual|beheading|extremist|prevent|radicali\w*|videos? (?:from|about) (?:some|a|an)|called names|shoved around|picked on|lunch (?:untouched|not eaten)|not eat(?:en|ing)|hungry|same clothes|no coat|eats whatever|allergic reaction|(?:gave|given|fed|ate|eaten) (?:\w+ )?(?:nuts|peanuts|dairy|egg)|walking home (?:\w+ )?on (?:his|her) own|left (?:sitting|standing|outside|behind)|found (?:her|him) (?:on|in|alone|wandering)|police)\b/
 
+// A lost coat or jumper "went missing": property, not a child.
+const LOST_ITEM =
+  /\b(?:coat|jumper|uniform|shoes?|book|bag|kit|bottle|lunch ?box|cardigan|hat|glasses|phone|homework|money|trainers|jacket|scooter|bike)s? (?:\w+ )?(?:went|has gone|have gone|goes|go|gone|was|were|is|are|keeps? going) missing\b/
+
 const NOT_WELFARE =
   /\b(?:if (?:my|our) \w+ (?:comes|gets|is)|unhurt|no one was (?:injured|hurt)|nobody was (?:injured|hurt)|not injured|sports day|appointment|won(?!')|winning|trophy|match|tournament|charity|fundraising|raised|awareness week|netball team (?:won|beat)|police (?:visit|officer visited|came in to talk)|pcso (?:visit|talk))\b/
 
@@ -105,7 +109,7 @@ export function detectSafeguarding(input: DetectorInput, out: Detection[]): bool
   while ((m = re.exec(s)) !== null && n++ < 400) {
     const sent = m[0]
     const harm = HARM_WORDS.exec(sent)
-    if (!harm || !CHILD_REF.test(sent) || NOT_WELFARE.test(sent)) continue
+    if (!harm || !CHILD_REF.test(sent) || NOT_WELFARE.test(sent) || LOST_ITEM.test(sent)) continue
     const a = m.index + harm.index
     const [start, end] = input.f.span(a, a + harm[0].length)
     out.push({
