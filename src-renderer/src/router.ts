@@ -29,7 +29,7 @@ const routes: RouteRecordRaw[] = [
   ...emptyScreenRoutes,
   { path: '/settings', redirect: '/settings/school' },
   {
-    path: '/settings/:tab(school|users|sources)',
+    path: '/settings/:tab(school|users|sources|security)',
     component: () => import('./views/SettingsView.vue'),
     meta: { title: 'Settings' },
   },
