@@ -117,6 +117,11 @@ describe('secrets in browser mode', () => {
     await screenshot(page, '23-security-unlocked')
     expect(await axeViolations(page)).toEqual([])
     expect(await page.content()).not.toContain('bearer-token')
+
+    // Remove asks first, then the list is empty.
+    await page.getByRole('button', { name: 'Remove x.bearerToken:12' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click()
+    await page.getByText('Nothing saved yet').waitFor()
     // The restart drops the event stream and a wrong passphrase answers 400: the browser logs both as
     // failed loads. Anything else (a script error) is a fault.
     expect(errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([])
