@@ -3,14 +3,12 @@ import type { Store } from '../../src-main/store'
 import type { AnalysisRow } from '../../src-main/store/repos/analyses'
 import { schoolAnalyzer } from '../../src-main/services/analysis'
 import { SCHOOL } from '../helpers/service'
+import { SchoolInput } from '../../src-main/contract'
 
 export const AT = '2026-11-21T08:00:00.000Z'
 
 export function seedSchoolAndSource(store: Store) {
-  const school = store.schools.create(
-    { ...SCHOOL, postcode: '', phone: '', email: '', website: '', headName: '', exclusions: [], urn: '990417', coTermRule: 'auto' },
-    AT,
-  ) // prettier-ignore
+  const school = store.schools.create(SchoolInput.parse(SCHOOL), AT)
   const source = store.sources.create(
     { kind: 'feed', name: 'Gazette', schoolId: null, intervalMinutes: 30, config: { url: 'https://g.example/rss' } },
     AT,

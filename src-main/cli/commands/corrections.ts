@@ -35,16 +35,14 @@ interface CorrectFlags {
 }
 
 export function registerCorrectionCommands(mentions: Command): void {
-  mentions
-    .command('correct')
-    .description(
-      "Correct the verdict on a mention; priority and owner follow from the policy's table",
-    )
-    .argument('<id>', 'mention id')
+  byId(
+    mentions,
+    'correct',
+    "Correct the verdict on a mention; priority and owner follow from the policy's table",
+  )
     .option('--sentiment <label>', 'negative, neutral or positive')
     .option('--flags <list>', 'every flag that applies, comma-separated (or "none")')
     .option('--note <text>', 'why (at most 500 characters)')
-    .option('--json', 'print the verdict as JSON')
     .action((idText: string, f: CorrectFlags, cmd: Command) =>
       withService(cmd, async (o) => {
         const a = await call(o, 'mentions.correct', {
@@ -58,43 +56,44 @@ export function registerCorrectionCommands(mentions: Command): void {
       }),
     )
 
-  mentions
-    .command('clear-correction')
-    .description("Go back to the machine's verdict (the history keeps the correction)")
-    .argument('<id>', 'mention id')
-    .option('--json', 'print the verdict as JSON')
-    .action((idText: string, f: { json?: boolean }, cmd: Command) =>
-      withService(cmd, async (o) => {
-        const a = await call(o, 'mentions.clearCorrection', {
-          id: positiveInt(idText, 'Mention id'),
-        })
-        if (f.json) return printJson(a)
-        process.stdout.write(
-          `Mention ${idText} is back to the machine's verdict: ${verdictText(a)}\n`,
-        )
-      }),
-    )
+  byId(
+    mentions,
+    'clear-correction',
+    "Go back to the machine's verdict (the history keeps the correction)",
+  ).action((idText: string, f: { json?: boolean }, cmd: Command) =>
+    withService(cmd, async (o) => {
+      const a = await call(o, 'mentions.clearCorrection', { id: positiveInt(idText, 'Mention id') })
+      if (f.json) return printJson(a)
+      process.stdout.write(
+        `Mention ${idText} is back to the machine's verdict: ${verdictText(a)}\n`,
+      )
+    }),
+  )
 
-  mentions
-    .command('corrections')
-    .description('Every correction of a mention, newest first: when, by whom, what and why')
+  byId(
+    mentions,
+    'corrections',
+    'Every correction of a mention, newest first: when, by whom, what and why',
+  ).action((idText: string, f: { json?: boolean }, cmd: Command) =>
+    withService(cmd, async (o) => {
+      const list = await call(o, 'mentions.corrections', { id: positiveInt(idText, 'Mention id') })
+      if (f.json) return printJson(list)
+      const rows = list.map((e) => ({
+        at: e.at.slice(0, 16).replace('T', ' '),
+        by: e.by,
+        verdict: entryText(e),
+        note: e.note,
+      }))
+      printTable(rows, 'No corrections: the machine’s verdict stands.')
+    }),
+  )
+}
+
+/** A subcommand that takes one mention id and can answer in JSON. */
+function byId(parent: Command, name: string, description: string): Command {
+  return parent
+    .command(name)
+    .description(description)
     .argument('<id>', 'mention id')
     .option('--json', 'print as JSON')
-    .action((idText: string, f: { json?: boolean }, cmd: Command) =>
-      withService(cmd, async (o) => {
-        const list = await call(o, 'mentions.corrections', {
-          id: positiveInt(idText, 'Mention id'),
-        })
-        if (f.json) return printJson(list)
-        printTable(
-          list.map((e) => ({
-            at: e.at.slice(0, 16).replace('T', ' '),
-            by: e.by,
-            verdict: entryText(e),
-            note: e.note,
-          })),
-          'No corrections: the machine’s verdict stands.',
-        )
-      }),
-    )
 }
