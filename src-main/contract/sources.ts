@@ -1,6 +1,15 @@
 // Runs in: both processes (common). Sources (what Footprint watches), their health and runs, and mentions.
 // Connector configs are defined here once: the boundary validates them and the connectors parse with them.
 import { z } from 'zod'
+import {
+  BlueskyConfig,
+  FacebookConfig,
+  GoogleBusinessConfig,
+  GooglePlacesConfig,
+  InstagramConfig,
+  MumsnetConfig,
+  XConfig,
+} from './connectors'
 import { MentionAnalysis } from './analysis'
 import { POLICY_FLAGS, PRIORITIES, SENTIMENT_LABELS } from './taxonomy'
 
@@ -17,6 +26,11 @@ export const SOURCE_KINDS = [
   'manual',
 ] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
+
+/** The kinds a user adds in Settings → Sources; manual captures come from the Capture button. */
+export const POLLED_KINDS = SOURCE_KINDS.filter(
+  (k): k is Exclude<SourceKind, 'manual'> => k !== 'manual',
+)
 
 /** Default polling intervals by source kind, in minutes. Manual capture is never polled. */
 export const DEFAULT_INTERVAL_MINUTES: Readonly<Record<Exclude<SourceKind, 'manual'>, number>> = {
@@ -95,14 +109,21 @@ const common = {
     .optional(),
 }
 
-/** What a user (or the CLI) gives to add or change a source; more kinds join as their connectors land. */
+/** What a user (or the CLI) gives to add or change a source. Manual captures are created by Capture. */
 export const SourceInput = z.discriminatedUnion(
   'kind',
   [
     z.object({ kind: z.literal('feed'), ...common, config: FeedConfig }),
     z.object({ kind: z.literal('wikipedia'), ...common, config: WikiConfig }),
+    z.object({ kind: z.literal('google_business'), ...common, config: GoogleBusinessConfig }),
+    z.object({ kind: z.literal('google_places'), ...common, config: GooglePlacesConfig }),
+    z.object({ kind: z.literal('mumsnet'), ...common, config: MumsnetConfig }),
+    z.object({ kind: z.literal('x'), ...common, config: XConfig }),
+    z.object({ kind: z.literal('facebook'), ...common, config: FacebookConfig }),
+    z.object({ kind: z.literal('instagram'), ...common, config: InstagramConfig }),
+    z.object({ kind: z.literal('bluesky'), ...common, config: BlueskyConfig }),
   ],
-  'kind must be one of: feed, wikipedia',
+  `kind must be one of: ${POLLED_KINDS.join(', ')}`,
 )
 export type SourceInput = z.input<typeof SourceInput>
 

@@ -43,16 +43,17 @@ export function createService(
   log: (msg: string) => void = console.error,
 ): Service {
   const events = new AppEvents()
+  const secrets = secretStoreFor(deps)
   const poller = createPoller({
     store: deps.store,
     events,
     version: deps.version,
     log,
+    credentials: secrets,
     ...deps.polling,
     // Tests may pass their own (or none, with analyze: undefined); the app always analyses.
     analyze: deps.polling && 'analyze' in deps.polling ? deps.polling.analyze : schoolAnalyzer(),
   })
-  const secrets = secretStoreFor(deps)
   const handlers = {
     ...appHandlers(deps),
     ...schoolHandlers(deps, events),

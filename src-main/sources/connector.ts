@@ -5,6 +5,7 @@
  * time (ETag, last revision ids, titles already seen) goes in `state`, which the caller persists.
  */
 import type { z } from 'zod'
+import type { Credentials } from './credentials'
 import type { PoliteHttp } from './http'
 import type { FetchedItem, SourceKind } from './types'
 
@@ -12,6 +13,13 @@ export interface ConnectorContext {
   http: PoliteHttp
   now(): Date
   signal?: AbortSignal
+  /** The secrets store, scoped to this source (`name:sourceId` first, then `name`). */
+  credentials?: Credentials
+  /**
+   * The names of the source's school (or of every school, for an install-wide source) and its
+   * exclusions, for connectors that search by name when their own list is left empty.
+   */
+  names?: { aliases: string[]; exclusions: string[] }
 }
 
 export interface ConnectorResult {

@@ -24,3 +24,6 @@ export async function requireCredential(
   if (!secret) throw new SourceError('auth', message, url)
   return secret
 }
+
+/** For a connector built without a store: every run reads `ctx.credentials` instead. */
+export const NO_CREDENTIALS: Credentials = { get: async () => null }

@@ -9,7 +9,9 @@ import type { ConnectorResult } from './connector'
 import type { PoliteHttp } from './http'
 import type { ConnectorRegistry } from './registry'
 import type { SchoolMatching } from './school-matching'
+import type { Credentials } from './credentials'
 import { SourceError } from './errors'
+import { connectorContext } from './run-context'
 import { createDeduper, prepareItems, type Candidate, type PreparedCache } from './prepare'
 
 /** The analysis engine's verdict on one new mention, written beside it in the same transaction. */
@@ -26,6 +28,8 @@ export interface IngestDeps {
   log?: (msg: string) => void
   /** Shingles of recent mentions, reused across runs (owned by the poller). */
   dedupCache?: PreparedCache
+  /** The secrets store; each run sees it scoped to its source. */
+  credentials?: Credentials
 }
 
 export interface RunOutcome {
@@ -38,7 +42,7 @@ export interface RunOutcome {
 }
 
 /** Why the config cannot be used, in words for the Sources screen. */
-function configError(kind: string, e: unknown): string {
+export function configError(kind: string, e: unknown): string {
   const issue = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0]
   return issue
     ? `invalid ${kind} settings: ${issue.path.map(String).join('.') || 'config'}: ${issue.message}`
@@ -81,11 +85,11 @@ export async function ingestSource(deps: IngestDeps, sourceId: number): Promise<
 
   let result: ConnectorResult
   try {
-    result = await connector.fetch(config.data, source.state, {
-      http: deps.http(),
-      now,
-      signal: deps.signal,
-    })
+    result = await connector.fetch(
+      config.data,
+      source.state,
+      connectorContext(deps, { id: sourceId, schoolId: source.schoolId }),
+    )
   } catch (e) {
     if (deps.signal?.aborted) return null // stopped, not failed: the next run starts from the same state
     if (e instanceof SourceError) return fail(e.message, e.status ?? null, e.retryAfterMs)

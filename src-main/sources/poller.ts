@@ -6,6 +6,7 @@ import type { FetchRun, SourceInput, SourceTestResult } from '../contract'
 import type { AppEvents } from '../services/context'
 import type { Store } from '../store'
 import { buildUserAgent, createPoliteHttp, type PoliteHttp, type PoliteHttpOptions } from './http'
+import type { Credentials } from './credentials'
 import { ingestSource, type AnalyzeFn, type IngestDeps } from './ingest'
 import { defaultConnectors, type ConnectorRegistry } from './registry'
 import { createScheduler, type SchedulerClock } from './scheduler'
@@ -29,6 +30,8 @@ export interface PollerOptions {
   /** Sources polled together (default 4; the HTTP layer still asks one host at a time). */
   maxConcurrent?: number
   log?: (msg: string) => void
+  /** The secrets store the connectors read tokens from (scoped to each source per run). */
+  credentials?: Credentials
 }
 
 export interface Poller {
@@ -97,6 +100,7 @@ export function createPoller(opts: PollerOptions): Poller {
     signal: abort.signal,
     log,
     dedupCache: new Map(),
+    credentials: opts.credentials,
   }
 
   async function run(id: number): Promise<void | { notBefore?: number }> {
@@ -157,7 +161,19 @@ export function createPoller(opts: PollerOptions): Poller {
         .filter((r, k): r is FetchRun => r !== undefined && r !== before.get(ids[k]))
     },
     test: (input, sourceId) =>
-      testSource({ store, connectors, http, now, matching, signal: abort.signal }, input, sourceId),
+      testSource(
+        {
+          store,
+          connectors,
+          http,
+          now,
+          matching,
+          signal: abort.signal,
+          credentials: opts.credentials,
+        },
+        input,
+        sourceId,
+      ),
     refresh: () => scheduler.refresh(),
     onRun(listener) {
       listeners.add(listener)

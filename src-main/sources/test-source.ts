@@ -4,8 +4,11 @@
 import { SourceInput, type SourceTestResult } from '../contract'
 import type { Store } from '../store'
 import type { ConnectorResult } from './connector'
+import type { Credentials } from './credentials'
 import { SourceError } from './errors'
+import { connectorContext } from './run-context'
 import type { PoliteHttp } from './http'
+import { configError } from './ingest'
 import { createDeduper, prepareItems } from './prepare'
 import type { ConnectorRegistry } from './registry'
 import type { SchoolMatching } from './school-matching'
@@ -17,6 +20,7 @@ export interface TestDeps {
   now: () => Date
   matching: SchoolMatching
   signal?: AbortSignal
+  credentials?: Credentials
 }
 
 const failed = (error: string): SourceTestResult => ({ ok: false, error, itemsFound: 0, items: [] })
@@ -31,17 +35,13 @@ export async function testSource(
   const connector = deps.connectors[source.kind]
   if (!connector) return failed(`no connector for ${source.kind} sources in this version`)
   const config = connector.configSchema.safeParse(source.config)
-  if (!config.success) return failed(`invalid ${source.kind} settings`)
+  if (!config.success) return failed(configError(source.kind, config.error))
   let result: ConnectorResult
   try {
     result = await connector.fetch(
       config.data,
       {},
-      {
-        http: deps.http(),
-        now: deps.now,
-        signal: deps.signal,
-      },
+      connectorContext(deps, { id: sourceId ?? null, schoolId: source.schoolId }),
     )
   } catch (e) {
     if (e instanceof SourceError) return failed(e.message)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -6,6 +6,8 @@ import { tempDir } from '../helpers/tmp'
 import { runFootprint } from '../helpers/cli'
 
 const footprint = runFootprint
+// Each test starts the real CLI several times (tsx compiles on start): seconds each on a busy machine.
+vi.setConfig({ testTimeout: 120_000 })
 
 describe('footprint CLI', () => {
   it('adds, updates and lists schools, with JSON for scripts', () => {

@@ -8,6 +8,10 @@ import {
   AVERAGE_RATING,
   EXPIRED_TOKEN,
   GOOD_KEY,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  GOOD_REFRESH,
+  REVOKED_REFRESH,
   GOOD_TOKEN,
   LOCATION_ID,
   PLACE,
@@ -21,6 +25,9 @@ import {
 import {
   DEFAULT_BUSINESS_PROFILE_BASE_URL,
   GOOGLE_BUSINESS_TOKEN,
+  GOOGLE_CLIENT_ID,
+  GOOGLE_CLIENT_SECRET,
+  GOOGLE_REFRESH_TOKEN,
   MAX_REPLY_BYTES,
   NOT_CONNECTED_MESSAGE,
   createGoogleBusinessConnector,
@@ -237,6 +244,61 @@ describe('Google Business Profile connector', () => {
     expect(e.retryAfterMs).toBeUndefined()
     expect(requestsTo(reviewsPath(QUOTA_NO_RESET_LOCATION)).length - before).toBe(3)
     expect(sleeps).toHaveLength(2)
+  })
+})
+
+describe('Google Business Profile sign-in (refresh token)', () => {
+  const oauthCreds = (refresh: string, secret = CLIENT_SECRET) =>
+    creds({
+      [GOOGLE_CLIENT_ID]: CLIENT_ID,
+      [GOOGLE_CLIENT_SECRET]: secret,
+      [GOOGLE_REFRESH_TOKEN]: refresh,
+    })
+  const withOauth = () => ({ ...gbpConfig(), oauthUrl: `${server.url}/token` })
+
+  it('exchanges the refresh token once, then reuses the access token until it nearly expires', async () => {
+    const before = server.hits('/token')
+    const connector = createGoogleBusinessConnector()
+    const run = { ...ctx(), credentials: oauthCreds(GOOD_REFRESH) }
+    const { items } = await connector.fetch(withOauth(), {}, run)
+    expect(items.length).toBeGreaterThan(0)
+    expect(requestsTo(reviewsPath()).at(-1)!.headers.authorization).toBe(`Bearer ${GOOD_TOKEN}`)
+    await connector.fetch(withOauth(), {}, run)
+    expect(server.hits('/token')).toBe(before + 1)
+  })
+
+  it('a revoked refresh token or a wrong client secret says what to do, without the secret', async () => {
+    const revoked = await sourceError(
+      createGoogleBusinessConnector().fetch(
+        withOauth(),
+        {},
+        {
+          ...ctx(),
+          credentials: oauthCreds(REVOKED_REFRESH),
+        },
+      ),
+    )
+    expect(revoked.code).toBe('auth')
+    expect(revoked.message).toMatch(/invalid_grant.*expired or was revoked.*reconnect/)
+    expect(revoked.message).not.toContain(REVOKED_REFRESH)
+    const client = await sourceError(
+      createGoogleBusinessConnector().fetch(
+        withOauth(),
+        {},
+        {
+          ...ctx(),
+          credentials: oauthCreds(GOOD_REFRESH, 'wrong'),
+        },
+      ),
+    )
+    expect(client.message).toMatch(/invalid_client.*client ID or secret is wrong/)
+  })
+
+  it('nothing saved at all: not connected', async () => {
+    const e = await sourceError(
+      createGoogleBusinessConnector().fetch(withOauth(), {}, { ...ctx(), credentials: creds({}) }),
+    )
+    expect(e).toMatchObject({ code: 'auth', message: NOT_CONNECTED_MESSAGE })
   })
 })
 

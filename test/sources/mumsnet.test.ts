@@ -304,9 +304,9 @@ describe('Mumsnet settings and times', () => {
       maxPagesPerThread: 3,
     })
     const issue = (input: unknown) => mumsnetConfigSchema.safeParse(input).error?.issues[0]?.message
-    expect(issue({ aliases: [] })).toBe(
-      'Add at least one name the school is known by to search Mumsnet for',
-    )
+    // No names of its own: the school profile's names are searched (see search-names).
+    expect(mumsnetConfigSchema.parse({}).aliases).toEqual([])
+    expect(issue({ aliases: [''] })).toBe('A name cannot be empty')
     expect(issue({ aliases: ['x'], baseUrl: 'ftp://mumsnet.com' })).toBe(
       'Mumsnet address must be a web address starting with http:// or https://',
     )

@@ -85,11 +85,38 @@ describe('estimateMonthlyCost', () => {
 })
 
 describe('X connector', () => {
-  it('rejects a non-HTTP base URL and needs a name', () => {
+  it('rejects a non-HTTP base URL; names may be left to the school profile', () => {
     const schema = createXConnector(creds(null)).configSchema
     expect(() => schema.parse({ aliases: ['x'], baseUrl: 'file:///etc/passwd' })).toThrow()
-    expect(() => schema.parse({ aliases: [] })).toThrow()
+    expect(schema.parse({}).aliases).toEqual([])
     expect(schema.parse({ aliases: ['x'] }).baseUrl).toBe('https://api.x.com')
+  })
+
+  it("searches the school profile's names when the source has none, and says so when there are none", async () => {
+    const x = createXConnector()
+    const c = config({ aliases: [], exclusions: [] })
+    const before = searches().length
+    await x.fetch(
+      c,
+      {},
+      {
+        ...ctx(),
+        credentials: creds(X_GOOD_TOKEN),
+        names: { aliases: ["St Aldhelm's", 'Saint Aldhelms'], exclusions: ['St Aldhelm’s Church'] },
+      },
+    )
+    const q = new URLSearchParams(searches()[before].search).get('query')
+    expect(q).toBe(
+      `("St Aldhelm's" OR "Saint Aldhelms") -"St Aldhelm’s Church" -is:retweet lang:en`,
+    )
+    const err = await sourceError(
+      x.fetch(
+        c,
+        {},
+        { ...ctx(), credentials: creds(X_GOOD_TOKEN), names: { aliases: [], exclusions: [] } },
+      ),
+    )
+    expect(err.message).toMatch(/no names to search for/)
   })
 
   it('pages with next_token, maps authors from includes.users and sends the documented fields', async () => {

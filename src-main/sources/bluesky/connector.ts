@@ -10,34 +10,22 @@
  * postView[]}; postView {uri, cid, author {did, handle, displayName}, record {text, createdAt},
  * indexedAt}; errors are {error, message}, e.g. ExpiredToken.
  */
-import { z } from 'zod'
 import type { Connector } from '../connector'
-import type { Credentials } from '../credentials'
+import { NO_CREDENTIALS, type Credentials } from '../credentials'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import { BlueskyConfig, DEFAULT_BLUESKY_PDS } from '../../contract/connectors'
+import { searchNames } from '../search-names'
 import { parseRetryAfter } from '../http/retry'
 import { authedRequest, parseJson, type AuthedResponse } from '../social/authed-request'
 
-export const DEFAULT_BLUESKY_PDS = 'https://bsky.social'
 export const BLUESKY_HANDLE_CREDENTIAL = 'bluesky.handle'
 export const BLUESKY_APP_PASSWORD_CREDENTIAL = 'bluesky.appPassword'
 
-export const blueskyConfigSchema = z.object({
-  aliases: z.array(z.string().trim().min(1, 'A name cannot be empty')).min(1, 'At least one name'),
-  exclusions: z.array(z.string().trim().min(1)).default([]),
-  /** The PDS the school's account lives on; bsky.social for most. */
-  baseUrl: z
-    .url({
-      protocol: /^https?$/,
-      error: 'Bluesky server address must be a web address starting with http:// or https://',
-    })
-    .default(DEFAULT_BLUESKY_PDS),
-  allowPrivateNetwork: z.boolean().optional(),
-  limit: z.number().int().min(1).max(100).default(100),
-  maxPagesPerRun: z.number().int().min(1).max(20).default(5),
-})
-export type BlueskyConfig = z.output<typeof blueskyConfigSchema>
+export const blueskyConfigSchema = BlueskyConfig
+export type { BlueskyConfig }
+export { DEFAULT_BLUESKY_PDS }
 
 export interface BlueskyState {
   /** Newest indexedAt seen (ISO): the next run asks only for posts since then. */
@@ -139,7 +127,9 @@ function statusError(res: AuthedResponse, url: string, nowMs: number): SourceErr
 const isExpired = (res: AuthedResponse) =>
   (res.status === 400 || res.status === 401) && xrpcError(res).error === 'ExpiredToken'
 
-export function createBlueskyConnector(credentials: Credentials): Connector<BlueskyConfig> {
+export function createBlueskyConnector(
+  credentials: Credentials = NO_CREDENTIALS,
+): Connector<BlueskyConfig> {
   // Tokens stay in memory: the state is plain JSON persisted with the source.
   const sessions = new Map<string, Session>()
 
@@ -153,8 +143,9 @@ export function createBlueskyConnector(credentials: Credentials): Connector<Blue
       const base = { allowPrivateNetwork: config.allowPrivateNetwork, signal: ctx.signal }
       const nowMs = () => ctx.now().getTime()
 
-      const handle = await credentials.get(BLUESKY_HANDLE_CREDENTIAL)
-      const password = await credentials.get(BLUESKY_APP_PASSWORD_CREDENTIAL)
+      const creds = ctx.credentials ?? credentials
+      const handle = (await creds.get(BLUESKY_HANDLE_CREDENTIAL))?.trim()
+      const password = (await creds.get(BLUESKY_APP_PASSWORD_CREDENTIAL))?.trim()
       const createUrl = xrpc('com.atproto.server.createSession')
       if (!handle || !password) throw reconnect(createUrl, 'no handle or app password saved')
       const key = `${config.baseUrl} ${handle}`
@@ -211,13 +202,14 @@ export function createBlueskyConnector(credentials: Credentials): Connector<Blue
         return res
       }
 
-      const exclusions = config.exclusions.map((e) => e.toLowerCase())
+      const names = searchNames(config, ctx, xrpc('app.bsky.feed.searchPosts'))
+      const exclusions = names.exclusions.map((e) => e.toLowerCase())
       const seen = new Set<string>()
       const items: FetchedItem[] = []
       let newest = prev.since
       // One phrase search per name: the lexicon leaves boolean syntax unspecified, so OR is not
       // something we can rely on across servers.
-      for (const alias of [...new Set(config.aliases)]) {
+      for (const alias of names.aliases) {
         let cursor: string | undefined
         for (let page = 0; page < config.maxPagesPerRun; page++) {
           const url = new URL(xrpc('app.bsky.feed.searchPosts'))

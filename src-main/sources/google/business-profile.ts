@@ -8,15 +8,22 @@
  * updateReply, the Review resource). The OAuth token travels in the Authorization header, as
  * Google recommends, never in a URL (URLs reach logs and the source's last error).
  */
-import { requireCredential } from '../credentials'
-import { z } from 'zod'
+import { NO_CREDENTIALS } from '../credentials'
 import type { Connector } from '../connector'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
 import type { PoliteHttp } from '../http'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import { DEFAULT_BUSINESS_PROFILE_BASE_URL, GoogleBusinessConfig } from '../../contract/connectors'
+import { googleAccessToken, NOT_CONNECTED_MESSAGE, type TokenCache } from './oauth'
+export {
+  GOOGLE_BUSINESS_TOKEN,
+  GOOGLE_CLIENT_ID,
+  GOOGLE_CLIENT_SECRET,
+  GOOGLE_REFRESH_TOKEN,
+  NOT_CONNECTED_MESSAGE,
+} from './oauth'
 import {
-  ID_PATTERN,
   googleGetObject,
   isRecord,
   isoOrNull,
@@ -29,9 +36,6 @@ import {
 
 export type { Credentials } from './common'
 
-export const DEFAULT_BUSINESS_PROFILE_BASE_URL = 'https://mybusiness.googleapis.com'
-/** The name the OAuth access token is stored under in Credentials. */
-export const GOOGLE_BUSINESS_TOKEN = 'google_business.access_token'
 /** reviews.list allows at most 50 per page. */
 export const PAGE_SIZE = 50
 /** A first run on a busy listing stops here; later runs only read back to the watermark. */
@@ -40,31 +44,14 @@ export const MAX_PAGES = 20
 export const MAX_REPLY_BYTES = 4096
 const RATING_HISTORY_CAP = 400
 
-export const NOT_CONNECTED_MESSAGE =
-  'Google Business Profile is not connected: sign in again (reconnect)'
 const WORDING = {
   service: 'Google Business Profile',
   auth: 'Google Business Profile sign-in has expired or lost access to this listing: sign in again (reconnect)',
 }
 
-const httpUrl = z.url({
-  protocol: /^https?$/,
-  error: 'Google API address must be a web address starting with http:// or https://',
-})
-const idField = (label: string) =>
-  z
-    .string(`${label} must be text`)
-    .trim()
-    .regex(ID_PATTERN, `${label} must be the number from Google, without slashes`)
-
-export const googleBusinessConfigSchema = z.object({
-  accountId: idField('Account ID'),
-  locationId: idField('Location ID'),
-  /** Tests point this at the fixture server; the default is Google's real host. */
-  baseUrl: httpUrl.default(DEFAULT_BUSINESS_PROFILE_BASE_URL),
-  allowPrivateNetwork: z.boolean().optional(),
-})
-export type GoogleBusinessConfig = z.output<typeof googleBusinessConfigSchema>
+export const googleBusinessConfigSchema = GoogleBusinessConfig
+export type { GoogleBusinessConfig }
+export { DEFAULT_BUSINESS_PROFILE_BASE_URL }
 
 export interface RatingSnapshot {
   averageRating: number | null
@@ -159,18 +146,22 @@ export function appendRatingHistory(
 }
 
 export function createGoogleBusinessConnector(
-  credentials: Credentials,
+  credentials: Credentials = NO_CREDENTIALS,
 ): Connector<GoogleBusinessConfig> {
+  // Access tokens last an hour: kept in memory between runs, never in the source's state.
+  const tokens: TokenCache = new Map()
   return {
     kind: 'google_business',
     configSchema: googleBusinessConfigSchema,
     defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.google_business,
     async fetch(config, state, ctx) {
-      const token = await requireCredential(
-        credentials,
-        GOOGLE_BUSINESS_TOKEN,
-        NOT_CONNECTED_MESSAGE,
-        reviewsUrl(config),
+      const token = await googleAccessToken(
+        ctx.credentials ?? credentials,
+        ctx.http,
+        config.oauthUrl,
+        config.allowPrivateNetwork,
+        tokens,
+        ctx.signal,
       )
       const prev = state as GoogleBusinessState
       const watermark = typeof prev.watermark === 'string' ? prev.watermark : null

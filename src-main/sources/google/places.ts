@@ -10,22 +10,18 @@
  * system parameters (the query forms of X-Goog-Api-Key and X-Goog-FieldMask); every URL we put in
  * an error is redacted.
  */
-import { requireCredential } from '../credentials'
-import { z } from 'zod'
+import { NO_CREDENTIALS, requireCredential } from '../credentials'
 import type { Connector } from '../connector'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
-import { appendRatingHistory, type RatingSnapshot } from './business-profile'
 import {
-  ID_PATTERN,
-  googleGetObject,
-  isRecord,
-  isoOrNull,
-  str,
-  type Credentials,
-} from './common'
+  DEFAULT_PLACES_BASE_URL,
+  GooglePlacesConfig,
+  PLACES_TERMS_NOTE,
+} from '../../contract/connectors'
+import { appendRatingHistory, type RatingSnapshot } from './business-profile'
+import { googleGetObject, isRecord, isoOrNull, str, type Credentials } from './common'
 
-export const DEFAULT_PLACES_BASE_URL = 'https://places.googleapis.com'
 /** The name the API key is stored under in Credentials. */
 export const GOOGLE_PLACES_KEY = 'google_places.api_key'
 /** Only what we show: Place Details is billed by the fields asked for. */
@@ -39,33 +35,9 @@ const WORDING = {
   auth: 'Google Places refused the API key (revoked, restricted, or Places API (New) not enabled): add the key again (reconnect)',
 }
 
-/** Shown in settings beside the Google Places source. */
-export const PLACES_TERMS_NOTE =
-  'Google Places terms apply to this source. Attribution: every Google review shown in ' +
-  'Footprint keeps its author’s name, profile link and photo exactly as Google returned them, ' +
-  'with a link back to Google Maps, and Google must be credited wherever the rating or reviews ' +
-  'appear (screens, reports, PDFs). Storage: the Google Maps Platform terms do not allow ' +
-  'pre-fetching, caching or storing Places content beyond what they expressly permit (the ' +
-  'place ID may be kept indefinitely), so review text from this source may be kept only as ' +
-  'long as the Places service terms allow, and must not be exported, indexed or copied into a ' +
-  'permanent archive or evidence pack. Google returns at most 5 reviews, of its ' +
-  'own choosing, so this is not a full record of reviews. For the full list, and to reply, ' +
-  'connect the school’s own Google Business Profile instead.'
-
-const httpUrl = z.url({
-  protocol: /^https?$/,
-  error: 'Google API address must be a web address starting with http:// or https://',
-})
-
-export const googlePlacesConfigSchema = z.object({
-  placeId: z
-    .string('Place ID must be text')
-    .trim()
-    .regex(ID_PATTERN, 'Place ID must be the ID from Google (letters, digits, - and _)'),
-  baseUrl: httpUrl.default(DEFAULT_PLACES_BASE_URL),
-  allowPrivateNetwork: z.boolean().optional(),
-})
-export type GooglePlacesConfig = z.output<typeof googlePlacesConfigSchema>
+export const googlePlacesConfigSchema = GooglePlacesConfig
+export type { GooglePlacesConfig }
+export { DEFAULT_PLACES_BASE_URL, PLACES_TERMS_NOTE }
 
 export interface GooglePlacesState {
   rating?: RatingSnapshot
@@ -122,7 +94,7 @@ export function placesReviewToItem(review: unknown): FetchedItem | null {
 }
 
 export function createGooglePlacesConnector(
-  credentials: Credentials,
+  credentials: Credentials = NO_CREDENTIALS,
 ): Connector<GooglePlacesConfig> {
   return {
     kind: 'google_places',
@@ -130,7 +102,7 @@ export function createGooglePlacesConnector(
     defaultIntervalMinutes: DEFAULT_INTERVAL_MINUTES.google_places,
     async fetch(config, state, ctx) {
       const key = await requireCredential(
-        credentials,
+        ctx.credentials ?? credentials,
         GOOGLE_PLACES_KEY,
         PLACES_NOT_CONNECTED_MESSAGE,
         placeUrl(config),

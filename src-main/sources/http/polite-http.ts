@@ -82,6 +82,8 @@ export interface PoliteHttp {
    * back as a result, because these APIs explain 400/401/429 in the body and headers.
    */
   send(url: string, options: SendOptions): Promise<SendResult>
+  /** Who we say we are: a browser-driven connector (Mumsnet) presents the same name. */
+  readonly userAgent: string
   /** The injected clock and sleep, so connectors wait (e.g. on maxlag) the same testable way. */
   now(): number
   sleep(ms: number, signal?: AbortSignal): Promise<void>
@@ -322,7 +324,7 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
     }
   }
 
-  return { get, send, now, sleep }
+  return { get, send, now, sleep, userAgent: opts.userAgent }
 }
 
 /** Set by the HTTP layer itself; a connector cannot override who we say we are or the framing. */

@@ -6,12 +6,12 @@
  * workflow act on abuse, spam, personal data and adverts on the school's own channel, once the
  * evidence has been captured. Docs: graph-api/reference/page/feed, page-post/comments, comment.
  */
-import { z } from 'zod'
+import { NO_CREDENTIALS } from '../credentials'
 import type { Connector, ConnectorContext } from '../connector'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import { FacebookConfig } from '../../contract/connectors'
 import {
-  graphBaseSchema,
   graphPages,
   firstEntries,
   graphTime,
@@ -31,12 +31,8 @@ export const FACEBOOK: GraphPlatform = {
   credentialName: 'facebook.pageAccessToken',
 }
 
-export const facebookConfigSchema = graphBaseSchema.extend({
-  pageId: z.string().regex(/^[0-9A-Za-z._-]+$/, 'a Facebook Page id'),
-  /** How many of the newest posts to look under: comments on older posts are rare. */
-  maxPosts: z.number().int().min(1).max(200).default(25),
-})
-export type FacebookConfig = z.output<typeof facebookConfigSchema>
+export const facebookConfigSchema = FacebookConfig
+export type { FacebookConfig }
 
 /** Page-post fields we read; updated_time moves when someone comments, so old posts are skipped. */
 const POST_FIELDS = 'id,message,created_time,updated_time,permalink_url'
@@ -106,7 +102,9 @@ function commentId(id: string): string {
   return id
 }
 
-export function createFacebookConnector(credentials: Credentials): FacebookConnector {
+export function createFacebookConnector(
+  credentials: Credentials = NO_CREDENTIALS,
+): FacebookConnector {
   async function fetchComments(
     config: FacebookConfig,
     state: Record<string, unknown>,
@@ -116,7 +114,7 @@ export function createFacebookConnector(credentials: Credentials): FacebookConne
       fields: POST_FIELDS,
       limit: PAGE_SIZE,
     })
-    const token = await requireToken(credentials, FACEBOOK, postsUrl.href)
+    const token = await requireToken(ctx.credentials ?? credentials, FACEBOOK, postsUrl.href)
     const mark = new HighWater(state)
     const posts = await firstEntries<FbPost>(
       postsUrl,
@@ -167,7 +165,7 @@ export function createFacebookConnector(credentials: Credentials): FacebookConne
     params: Record<string, string>,
   ) {
     const url = graphUrl(config, commentId(id), {})
-    const token = await requireToken(credentials, FACEBOOK, url.href)
+    const token = await requireToken(actx.credentials ?? credentials, FACEBOOK, url.href)
     await graphWrite(method, url, params, token, config, actx, FACEBOOK)
   }
 

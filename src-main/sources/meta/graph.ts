@@ -5,27 +5,22 @@
  * the created-time high-water mark. Docs: graph-api/guides/error-handling, graph-api/results,
  * graph-api/overview/rate-limiting.
  */
-import { z } from 'zod'
 import type { ConnectorContext } from '../connector'
 import { SourceError, hostOf, type SourceErrorCode } from '../errors'
 import type { PoliteHttp } from '../http'
+import { DEFAULT_GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION } from '../../contract/connectors'
 
 import { requireCredential, type Credentials } from '../credentials'
 export type { Credentials }
 
 /** Current at the time of writing (the reference pages show v25.0 and v26.0); override per source. */
-export const DEFAULT_GRAPH_VERSION = 'v26.0'
-export const DEFAULT_GRAPH_BASE_URL = 'https://graph.facebook.com'
-
-export const graphBaseSchema = z.object({
-  graphVersion: z
-    .string()
-    .regex(/^v\d+\.\d+$/, 'a Graph API version such as v26.0')
-    .default(DEFAULT_GRAPH_VERSION),
-  baseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_GRAPH_BASE_URL),
-  allowPrivateNetwork: z.boolean().optional(),
-})
-export type GraphBaseConfig = z.output<typeof graphBaseSchema>
+export { DEFAULT_GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION }
+/** What Facebook and Instagram configs share. */
+export interface GraphBaseConfig {
+  graphVersion: string
+  baseUrl: string
+  allowPrivateNetwork?: boolean
+}
 
 /** Which platform, for messages and for the credential name. */
 export interface GraphPlatform {
@@ -262,6 +257,8 @@ export async function firstEntries<T>(
 export interface ActionContext {
   http: PoliteHttp
   signal?: AbortSignal
+  /** The secrets store, scoped to the source (as ConnectorContext.credentials). */
+  credentials?: Credentials
 }
 
 /**

@@ -6,12 +6,12 @@
  * once the evidence has been captured. Docs: instagram-platform comment-moderation, ig-comment,
  * ig-comment/replies, ig-user/media.
  */
-import { z } from 'zod'
+import { NO_CREDENTIALS } from '../credentials'
 import type { Connector, ConnectorContext } from '../connector'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import { InstagramConfig } from '../../contract/connectors'
 import {
-  graphBaseSchema,
   graphPages,
   firstEntries,
   graphTime,
@@ -32,12 +32,8 @@ export const INSTAGRAM: GraphPlatform = {
   credentialName: 'instagram.accessToken',
 }
 
-export const instagramConfigSchema = graphBaseSchema.extend({
-  igUserId: z.string().regex(/^[0-9]+$/, 'an Instagram professional account id (digits)'),
-  /** How many of the newest media to look under. */
-  maxMedia: z.number().int().min(1).max(200).default(25),
-})
-export type InstagramConfig = z.output<typeof instagramConfigSchema>
+export const instagramConfigSchema = InstagramConfig
+export type { InstagramConfig }
 
 const MEDIA_FIELDS = 'id,caption,permalink,timestamp,comments_count'
 const REPLY_FIELDS = 'id,text,timestamp,username,hidden,parent_id'
@@ -109,7 +105,9 @@ function commentId(id: string): string {
   return id
 }
 
-export function createInstagramConnector(credentials: Credentials): InstagramConnector {
+export function createInstagramConnector(
+  credentials: Credentials = NO_CREDENTIALS,
+): InstagramConnector {
   async function fetchComments(
     config: InstagramConfig,
     state: Record<string, unknown>,
@@ -119,7 +117,7 @@ export function createInstagramConnector(credentials: Credentials): InstagramCon
       fields: MEDIA_FIELDS,
       limit: PAGE_SIZE,
     })
-    const token = await requireToken(credentials, INSTAGRAM, mediaUrl.href)
+    const token = await requireToken(ctx.credentials ?? credentials, INSTAGRAM, mediaUrl.href)
     const mark = new HighWater(state)
     const media = await firstEntries<IgMedia>(
       mediaUrl,
@@ -184,7 +182,7 @@ export function createInstagramConnector(credentials: Credentials): InstagramCon
     params: Record<string, string>,
   ) {
     const url = graphUrl(config, commentId(id), {})
-    const token = await requireToken(credentials, INSTAGRAM, url.href)
+    const token = await requireToken(actx.credentials ?? credentials, INSTAGRAM, url.href)
     await graphWrite(method, url, params, token, config, actx, INSTAGRAM)
   }
 

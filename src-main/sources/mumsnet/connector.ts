@@ -9,6 +9,7 @@ import type { Connector } from '../connector'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import { searchNames } from '../search-names'
 import { mumsnetConfigSchema, type MumsnetConfig } from './config'
 import { createCrawl, isExcluded } from './crawl'
 import { loadRobots } from './robots'
@@ -46,7 +47,7 @@ export function createMumsnetConnector(deps: MumsnetDeps = {}): Connector<Mumsne
       const now = ctx.now()
       const stats = newStats(now)
       const robots = await loadRobots(config.baseUrl, prev.robots, ctx, config.allowPrivateNetwork)
-      const aliases = [...new Set(config.aliases.map((a) => a.replace(/\s+/g, ' ').trim()))]
+      const { aliases, exclusions } = searchNames(config, ctx, config.baseUrl)
       const searches = aliases.map((alias) => ({ alias, url: searchUrlFor(config.baseUrl, alias) }))
       // Refused before a browser is even started: the owner's rule is the whole answer.
       for (const { url } of searches) {
@@ -71,12 +72,12 @@ export function createMumsnetConnector(deps: MumsnetDeps = {}): Connector<Mumsne
               signal: ctx.signal,
               now: () => ctx.now().getTime(),
             },
-            deps,
+            { ...deps, userAgent: deps.userAgent ?? ctx.http.userAgent },
           )),
         robots,
         ctx,
         stats,
-        exclusions: config.exclusions,
+        exclusions,
         layoutTimeoutMs: deps.layoutTimeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS,
         pageGapMs: deps.pageGapMs,
       })

@@ -9,39 +9,24 @@
  * `meta.newest_id`, `meta.next_token`, `meta.result_count`; x-rate-limit-limit / -remaining /
  * -reset (Unix seconds) on every answer, and 429 when the window is spent.
  */
-import { requireCredential } from '../credentials'
-import { z } from 'zod'
+import { NO_CREDENTIALS, requireCredential } from '../credentials'
 import type { Connector } from '../connector'
 import type { Credentials } from '../credentials'
 import { SourceError, hostOf } from '../errors'
 import type { FetchedItem } from '../types'
 import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
+import { DEFAULT_X_API, XConfig } from '../../contract/connectors'
+import { searchNames } from '../search-names'
 import { authedRequest, parseJson } from '../social/authed-request'
 
-export const DEFAULT_X_API = 'https://api.x.com'
 /** X's documented limit for a recent-search query on the standard tiers. */
 export const X_QUERY_MAX_CHARS = 512
 export const X_BEARER_CREDENTIAL = 'x.bearerToken'
 const SEARCH_PATH = '/2/tweets/search/recent'
 
-export const xConfigSchema = z.object({
-  aliases: z.array(z.string().trim().min(1, 'A name cannot be empty')).min(1, 'At least one name'),
-  exclusions: z.array(z.string().trim().min(1)).default([]),
-  baseUrl: z
-    .url({
-      protocol: /^https?$/,
-      error: 'X API address must be a web address starting with http:// or https://',
-    })
-    .default(DEFAULT_X_API),
-  allowPrivateNetwork: z.boolean().optional(),
-  /** 10–100 per page is what the endpoint accepts. */
-  maxResults: z.number().int().min(10).max(100).default(100),
-  /** Each page is billed: cap what one run can cost. */
-  maxPagesPerRun: z.number().int().min(1).max(20).default(3),
-  /** From the school's X developer plan; only used for the estimate shown in settings. */
-  pricePerPostUsd: z.number().min(0).default(0.005),
-})
-export type XConfig = z.output<typeof xConfigSchema>
+export const xConfigSchema = XConfig
+export type { XConfig }
+export { DEFAULT_X_API }
 
 export interface XRateLimit {
   limit: number | null
@@ -192,7 +177,7 @@ function toItem(t: XTweet, users: Map<string, XUser>): FetchedItem {
   }
 }
 
-export function createXConnector(credentials: Credentials): Connector<XConfig> {
+export function createXConnector(credentials: Credentials = NO_CREDENTIALS): Connector<XConfig> {
   return {
     kind: 'x',
     configSchema: xConfigSchema,
@@ -210,12 +195,13 @@ export function createXConnector(credentials: Credentials): Connector<XConfig> {
         throw rateLimited(endpoint, prev.rateLimit.resetAt, now.getTime())
       }
       const token = await requireCredential(
-        credentials,
+        ctx.credentials ?? credentials,
         X_BEARER_CREDENTIAL,
         'no X bearer token saved: reconnect X in settings',
         endpoint,
       )
-      const query = buildXQuery(config.aliases, config.exclusions)
+      const { aliases, exclusions } = searchNames(config, ctx, endpoint)
+      const query = buildXQuery(aliases, exclusions)
       const items: FetchedItem[] = []
       let newestId: string | undefined = prev.resume?.newestId
       let nextToken: string | undefined = prev.resume?.nextToken
