@@ -11,6 +11,7 @@ import { registerSourceCommands } from './commands/sources'
 import { registerPollCommand } from './commands/poll'
 import { registerMentionCommands } from './commands/mentions'
 import { registerAnalyzeCommand } from './commands/analyze'
+import { registerCaptureCommand } from './commands/capture'
 import { registerSecretCommands } from './commands/secrets'
 
 export function buildProgram(): Command {
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerPollCommand(program)
   registerMentionCommands(program)
   registerAnalyzeCommand(program)
+  registerCaptureCommand(program)
   registerSecretCommands(program)
   return program
 }

@@ -21,6 +21,8 @@ export * from './school'
 export * from './user'
 export * from './sources'
 export * from './connectors'
+export * from './capture'
+import { captureOps } from './capture'
 export * from './secrets'
 import { secretsOps } from './secrets'
 export * from './analysis'
@@ -107,6 +109,7 @@ export const contract = {
     z.object({ exclusion: z.string(), hidden: z.number().int() }),
     'Not about us: record an exclusion term for the school and hide the mentions it matches',
   ),
+  ...captureOps,
   ...secretsOps,
   ...analysisOps,
 } as const

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
-import type { ApiErrorShape, ErrorCode } from '../contract'
+import { contract, isOpName, type ApiErrorShape, type ErrorCode } from '../contract'
 import type { Service, CallContext } from '../services'
 import { CONTENT_SECURITY_POLICY } from '../core/csp'
 
@@ -60,19 +60,25 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-/** Reads at most MAX_BODY_BYTES; past that it drains (so the client can read our 413) and rejects. */
-function readBody(req: IncomingMessage): Promise<string> {
+/** An operation may declare a larger body (capture.image carries a 50 MB image); others get 1 MiB. */
+export function maxBodyBytesOf(name: string): number {
+  const def = isOpName(name) ? (contract[name] as { maxBodyBytes?: number }) : undefined
+  return def?.maxBodyBytes ?? MAX_BODY_BYTES
+}
+
+/** Reads at most `limit` bytes; past that it drains (so the client can read our 413) and rejects. */
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size <= MAX_BODY_BYTES) chunks.push(c)
+      if (size <= limit) chunks.push(c)
       // Draining is bounded too: a client that keeps sending is cut off.
-      else if (size > 16 * MAX_BODY_BYTES) req.destroy()
+      else if (size > limit + 16 * MAX_BODY_BYTES) req.destroy()
     })
     req.on('end', () =>
-      size > MAX_BODY_BYTES
+      size > limit
         ? reject(new Error('too_large'))
         : resolve(Buffer.concat(chunks).toString('utf8')),
     )
@@ -152,14 +158,16 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       })
       return
     }
+    const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+    const limit = maxBodyBytesOf(name)
     let text: string
     try {
-      text = await readBody(req)
+      text = await readBody(req, limit)
     } catch {
       res.setHeader('connection', 'close')
       sendError(res, 413, {
         code: 'invalid_input',
-        message: `Request body over ${MAX_BODY_BYTES} bytes`,
+        message: `Request body over ${limit} bytes`,
         field: '(body)',
       })
       return
@@ -175,7 +183,6 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       })
       return
     }
-    const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
     const result = await opts.service.dispatch(name, input, ctx)
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
   }

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events'
 import type { AppEvent } from '../contract'
 import type { Store } from '../store'
 import type { PollerOptions } from '../sources/poller'
+import type { CaptureDeps } from '../capture'
 import type { KeyProvider } from '../secrets/providers'
 
 /** Who is asking: recorded in the audit trail. Sign-in (workflow) will make this a real user. */
@@ -18,6 +19,8 @@ export interface ServiceDeps {
   now?: () => Date
   /** How the poller reaches the network and tells time: tests inject a fake clock and fetch. */
   polling?: Omit<PollerOptions, 'store' | 'events' | 'version'>
+  /** Manual capture's browser launcher, OCR engine and timeouts: tests inject their own. */
+  capture?: CaptureDeps
   /** What wraps the secrets key: the app passes safeStorage; absent: the OS keychain; null: passphrase only. */
   secretKeyProvider?: KeyProvider | null
 }

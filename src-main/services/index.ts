@@ -18,6 +18,7 @@ import { schoolHandlers } from './schools'
 import { userHandlers } from './users'
 import { sourceHandlers } from './sources'
 import { mentionHandlers } from './mentions'
+import { captureHandlers } from './capture'
 import { secretsHandlers, secretStoreFor } from './secrets'
 import type { SecretStore } from '../secrets'
 import { analysisOverrideHandlers } from './analysis-overrides'
@@ -60,6 +61,7 @@ export function createService(
     ...userHandlers(deps, events),
     ...sourceHandlers(deps, events, poller),
     ...mentionHandlers(deps, events),
+    ...captureHandlers(deps, events),
     ...secretsHandlers(secrets, events),
     ...analysisOverrideHandlers(deps, events),
   } satisfies Handlers

@@ -12,6 +12,7 @@ import { defaultConnectors, type ConnectorRegistry } from './registry'
 import { createScheduler, type SchedulerClock } from './scheduler'
 import { createSchoolMatching } from './school-matching'
 import { testSource } from './test-source'
+import { capturesRepo } from '../store/repos/captures'
 
 export interface PollerOptions {
   store: Store
@@ -121,10 +122,17 @@ export function createPoller(opts: PollerOptions): Poller {
     if (outcome.retryAfterMs) return { notBefore: now().getTime() + outcome.retryAfterMs }
   }
 
+  // Manual captures arrive when a person captures something: there is nothing to poll.
+  const manualSources = capturesRepo(store.db)
+  const polled = () => {
+    const manual = manualSources.manualSourceIds()
+    return store.sources.listSchedulable().filter((s) => !manual.has(s.id))
+  }
+
   const scheduler = createScheduler({
     clock,
     store: {
-      listSchedulable: () => store.sources.listSchedulable(),
+      listSchedulable: polled,
       setNextDue: (id, at) => store.sources.setNextDue(id, at),
     },
     run,
@@ -147,11 +155,11 @@ export function createPoller(opts: PollerOptions): Poller {
       await scheduler.dispose()
     },
     async pollNow(id) {
+      if (id !== undefined && manualSources.manualSourceIds().has(id)) return []
       const ids =
         id !== undefined
           ? [id]
-          : store.sources
-              .listSchedulable()
+          : polled()
               .filter((s) => s.enabled)
               .map((s) => s.id)
       const before = new Map(ids.map((i) => [i, lastRun.get(i)]))

@@ -1,0 +1,116 @@
+// Runs in: renderer. Manual capture: the dialog's state (open, which tab, an image dropped on the
+// window) and the two captures. The file's type and size are checked here before any upload, with
+// the same limits main applies again.
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import {
+  CAPTURE_IMAGE_TYPES,
+  MAX_CAPTURE_IMAGE_BYTES,
+  type CaptureImageInput,
+  type CaptureOutcome,
+  type CaptureUrlInput,
+} from '@contract'
+import { call } from '../api'
+
+export type CaptureTab = 'web' | 'image'
+export type CaptureStage = 'idle' | 'opening' | 'preparing' | 'reading'
+
+const EXTENSIONS: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  bmp: 'image/bmp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+}
+
+export const megabytes = (bytes: number) =>
+  `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`
+
+/** Why this file cannot be imported, in words for the user; null when it can. */
+export function imageFileProblem(file: {
+  name: string
+  type: string
+  size: number
+}): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? ''
+  const type = file.type || EXTENSIONS[ext] || ''
+  if (!(CAPTURE_IMAGE_TYPES as readonly string[]).includes(type)) {
+    const what = /heic|heif/i.test(type + ext)
+      ? 'an iPhone HEIC photo: take a screenshot instead, or export it as JPEG'
+      : /pdf/i.test(type + ext)
+        ? 'a PDF: take a screenshot of the page instead'
+        : 'not an image Footprint can read'
+    return `“${file.name}” is ${what}. Footprint imports PNG, JPEG, WebP, GIF, BMP and TIFF images.`
+  }
+  if (file.size === 0) return `“${file.name}” is empty.`
+  if (file.size > MAX_CAPTURE_IMAGE_BYTES)
+    return `“${file.name}” is ${megabytes(file.size)}; Footprint accepts images up to 50 MB. Crop it, or save it as JPEG, and try again.`
+  return null
+}
+
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(new Error(`Could not read “${file.name}” from this computer`))
+    reader.readAsDataURL(file)
+  })
+}
+
+export const useCaptureStore = defineStore('capture', () => {
+  const show = ref(false)
+  const tab = ref<CaptureTab>('web')
+  /** An image dropped on the window (or picked), waiting in the Image tab. */
+  const file = ref<File | null>(null)
+  const stage = ref<CaptureStage>('idle')
+  const result = ref<CaptureOutcome | null>(null)
+
+  function open(which: CaptureTab = tab.value, withFile: File | null = null): void {
+    tab.value = which
+    if (withFile) {
+      file.value = withFile
+      result.value = null
+    }
+    show.value = true
+  }
+
+  function reset(): void {
+    result.value = null
+    file.value = null
+  }
+
+  async function captureUrl(input: CaptureUrlInput): Promise<CaptureOutcome> {
+    stage.value = 'opening'
+    try {
+      result.value = await call('capture.url', input)
+      return result.value
+    } finally {
+      stage.value = 'idle'
+    }
+  }
+
+  async function importImage(
+    picked: File,
+    extras: Omit<CaptureImageInput, 'fileName' | 'mime' | 'dataBase64'>,
+  ): Promise<CaptureOutcome> {
+    stage.value = 'preparing'
+    try {
+      const dataBase64 = await base64Of(picked)
+      stage.value = 'reading'
+      result.value = await call('capture.image', {
+        ...extras,
+        fileName: picked.name,
+        mime: picked.type || undefined,
+        dataBase64,
+      })
+      return result.value
+    } finally {
+      stage.value = 'idle'
+    }
+  }
+
+  return { show, tab, file, stage, result, open, reset, captureUrl, importImage }
+})
