@@ -126,12 +126,17 @@ export async function sniffImage(
   }
 }
 
-/** OCR output tidied for reading: no trailing spaces, no runs of blank lines. */
+/**
+ * OCR output tidied for reading and matching: no trailing spaces, no runs of blank lines, and a
+ * sentence that wrapped inside a chat bubble (the next line starts in lower case) joined up again,
+ * so "trip / cancellation" reads, and matches, as "trip cancellation".
+ */
 export function tidyOcrText(text: string): string {
   return text
     .split('\n')
     .map((l) => l.trimEnd())
     .join('\n')
+    .replace(/([^\n])\n+(?=\p{Ll})/gu, '$1 ')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }

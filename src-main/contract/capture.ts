@@ -47,6 +47,17 @@ export const CaptureUrlInput = z.object({
 })
 export type CaptureUrlInput = z.input<typeof CaptureUrlInput>
 
+/** Lets the window that asked follow its own capture's progress (OCR takes seconds). */
+const progressId = z.string().max(64).optional()
+
+/** How far OCR of an image has got, pushed to the renderer while capture.image runs. */
+export const CaptureProgressEvent = z.object({
+  type: z.literal('capture.progress'),
+  progressId: z.string(),
+  /** 0–1 of the text recognised so far. */
+  fraction: z.number().min(0).max(1),
+})
+
 export const CaptureImageInput = z.object({
   schoolId,
   fileName: z
@@ -65,6 +76,7 @@ export const CaptureImageInput = z.object({
     )
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The image is not valid base64'),
   ...extras,
+  progressId,
 })
 export type CaptureImageInput = z.input<typeof CaptureImageInput>
 

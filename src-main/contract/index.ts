@@ -22,7 +22,7 @@ export * from './user'
 export * from './sources'
 export * from './connectors'
 export * from './capture'
-import { captureOps } from './capture'
+import { captureOps, CaptureProgressEvent } from './capture'
 export * from './secrets'
 import { secretsOps } from './secrets'
 export * from './analysis'
@@ -133,6 +133,7 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mentions.changed'), schoolId: z.number().int().optional() }),
   z.object({ type: z.literal('sources.changed') }),
   z.object({ type: z.literal('secrets.changed') }),
+  CaptureProgressEvent,
 ])
 export type AppEvent = z.output<typeof AppEvent>
 

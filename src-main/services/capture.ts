@@ -96,6 +96,17 @@ export function captureHandlers(deps: ServiceDeps, events: AppEvents) {
     }
   }
 
+  /** Tells the asking window how far OCR has got, at most every 5 percent. */
+  function progressOf(progressId: string | undefined) {
+    if (!progressId) return undefined
+    let last = -1
+    return (fraction: number) => {
+      if (fraction < 1 && fraction - last < 0.05) return
+      last = fraction
+      events.emit({ type: 'capture.progress', progressId, fraction })
+    }
+  }
+
   const extrasOf = (i: CaptureExtras): CaptureExtras => ({
     note: i.note || undefined,
     author: i.author || undefined,
@@ -127,7 +138,7 @@ export function captureHandlers(deps: ServiceDeps, events: AppEvents) {
       try {
         image = await importImage(
           { data: Buffer.from(input.dataBase64, 'base64'), fileName: input.fileName },
-          { ocr: opts.ocr ?? sharedOcrEngine(), now },
+          { ocr: opts.ocr ?? sharedOcrEngine(), now, onProgress: progressOf(input.progressId) },
         )
       } catch (e) {
         throw toServiceError(e)

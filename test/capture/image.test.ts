@@ -63,6 +63,9 @@ describe('OCR of a phone screenshot', () => {
     ])
       expect(r.ocr.text).toContain(words)
     expect(r.ocr.text).toMatch(/St Aldhelm.s/)
+    // Lines wrapped inside a bubble are joined back into their sentence.
+    expect(r.ocr.text).toContain('Has anyone else heard about the trip cancellation')
+    expect(r.ocr.text).toContain('The headteacher should resign')
     expect(r.ocr.confidence).toBeGreaterThan(70)
     expect(progress.at(-1)).toBe(1)
     expect(r.capturedAtLocal).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/)

@@ -288,6 +288,10 @@ describe('capture.image', () => {
   it('reads the screenshot offline and analyses its words as a mention', async () => {
     const { dataDir, service, school } = await setup()
     const data = readFileSync(join(IMAGES, 'whatsapp-chat.png'))
+    const progress: number[] = []
+    const stop = service.events.subscribe((e) => {
+      if (e.type === 'capture.progress' && e.progressId === 'p-1') progress.push(e.fraction)
+    })
     const out = await service.call(
       'capture.image',
       {
@@ -297,9 +301,15 @@ describe('capture.image', () => {
         dataBase64: data.toString('base64'),
         platform: 'WhatsApp',
         author: 'Year 4 Parents group',
+        progressId: 'p-1',
       },
       ctx,
     )
+    stop()
+    // The asking window heard how far OCR got, ending at 100%.
+    expect(progress.length).toBeGreaterThan(1)
+    expect(progress.at(-1)).toBe(1)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
     expect(out.capture).toMatchObject({ kind: 'image', ocrStatus: 'text', title: 'IMG_2041.PNG' })
     expect(out.capture.files.map((f) => f.name)).toEqual([
       'capture.json',

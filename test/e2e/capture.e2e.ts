@@ -107,9 +107,11 @@ describe('manual capture in browser mode', () => {
     await dialog.getByText('ready to import').waitFor()
     await screenshot(page, '33-capture-image-dropped')
     await dialog.getByRole('button', { name: 'Import image' }).click()
+    await dialog.getByText(/Starting to read the text|Reading the text: \d+%/).waitFor()
+    await screenshot(page, '34-capture-image-reading')
     await dialog.getByTestId('capture-ocr-text').waitFor({ timeout: 90_000 })
     expect(await dialog.getByTestId('capture-ocr-text').textContent()).toContain('disgraceful')
-    await screenshot(page, '34-capture-image-result')
+    await screenshot(page, '35-capture-image-result')
     expect(await axeViolations(page)).toEqual([])
 
     await dialog.getByTestId('open-mention').click()
@@ -119,7 +121,7 @@ describe('manual capture in browser mode', () => {
       .first()
       .waitFor()
     expect(await page.getByText('Manual captures').count()).toBeGreaterThan(0)
-    await screenshot(page, '35-capture-in-mentions')
+    await screenshot(page, '36-capture-in-mentions')
     // The refused PDF was answered 400 on purpose; the browser logs that, nothing else may appear.
     expect(errors.filter((e) => !/status of 400 \(Bad Request\)/.test(e))).toEqual([])
   })

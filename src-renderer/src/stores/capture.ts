@@ -10,7 +10,7 @@ import {
   type CaptureOutcome,
   type CaptureUrlInput,
 } from '@contract'
-import { call } from '../api'
+import { call, onEvent } from '../api'
 
 export type CaptureTab = 'web' | 'image'
 export type CaptureStage = 'idle' | 'opening' | 'preparing' | 'reading'
@@ -67,6 +67,8 @@ export const useCaptureStore = defineStore('capture', () => {
   const file = ref<File | null>(null)
   const stage = ref<CaptureStage>('idle')
   const result = ref<CaptureOutcome | null>(null)
+  /** 0–1: how much of the image's text has been read, while it is being read. */
+  const progress = ref(0)
 
   function open(which: CaptureTab = tab.value, withFile: File | null = null): void {
     tab.value = which
@@ -94,9 +96,14 @@ export const useCaptureStore = defineStore('capture', () => {
 
   async function importImage(
     picked: File,
-    extras: Omit<CaptureImageInput, 'fileName' | 'mime' | 'dataBase64'>,
+    extras: Omit<CaptureImageInput, 'fileName' | 'mime' | 'dataBase64' | 'progressId'>,
   ): Promise<CaptureOutcome> {
     stage.value = 'preparing'
+    progress.value = 0
+    const progressId = `${Date.now()}-${Math.random().toString(36).slice(2)}`
+    const stop = onEvent((e) => {
+      if (e.type === 'capture.progress' && e.progressId === progressId) progress.value = e.fraction
+    })
     try {
       const dataBase64 = await base64Of(picked)
       stage.value = 'reading'
@@ -105,12 +112,14 @@ export const useCaptureStore = defineStore('capture', () => {
         fileName: picked.name,
         mime: picked.type || undefined,
         dataBase64,
+        progressId,
       })
       return result.value
     } finally {
+      stop()
       stage.value = 'idle'
     }
   }
 
-  return { show, tab, file, stage, result, open, reset, captureUrl, importImage }
+  return { show, tab, file, stage, result, progress, open, reset, captureUrl, importImage }
 })
