@@ -22,6 +22,8 @@ import { createStore, openDataDir } from '../../src-main/store'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server'
 import { CAPTURE_PAGE_TEXT } from '../fixtures/routes/capture'
 import { SCHOOL } from '../helpers/service'
+import { canonicalUrl } from '../../src-main/sources/canonical-url'
+import { contentFingerprint } from '../../src-main/sources/dedup'
 import { tempDir } from '../helpers/tmp'
 
 const ctx = { actor: 'test' }
@@ -214,6 +216,52 @@ describe('capture.url', () => {
     const source = store.sources.get(sourceId)!
     expect(store.runs.recent(sourceId, 50)).toHaveLength(runsBefore)
     expect(source.health).toMatchObject({ status: 'ok', lastError: null, consecutiveFailures: 0 })
+  }, 90_000)
+
+  it('is deduplicated like a polled item: a page another source already holds is linked, counted once', async () => {
+    const s = await setup()
+    const at = new Date().toISOString()
+    const feed = s.store.sources.create(
+      {
+        kind: 'feed',
+        name: 'Google Alert',
+        schoolId: s.school.id,
+        intervalMinutes: 30,
+        config: { url: 'https://alerts.example/feed' },
+      },
+      at,
+    )
+    const url = `${server.url}/capture/page`
+    const first = s.store.mentions.insert(
+      {
+        sourceId: feed.id,
+        schoolId: s.school.id,
+        externalId: 'alert-1',
+        url,
+        canonicalUrl: canonicalUrl(url),
+        title: 'Uniform row',
+        author: null,
+        authorUrl: null,
+        publishedAt: null,
+        text: CAPTURE_PAGE_TEXT,
+        raw: null,
+        meta: {},
+        matchedAlias: "St Aldhelm's",
+        contentHash: contentFingerprint(CAPTURE_PAGE_TEXT, 'Uniform row'),
+        duplicateOf: null,
+      },
+      at,
+    )
+    const { mention, capture } = await captureFixture(s, '/capture/page')
+    expect(mention.duplicateOf).toBe(first)
+    // The evidence is kept all the same: it is what was seen, when.
+    expect(capture.mentionId).toBe(mention.id)
+    const visible = s.store.mentions.list({
+      schoolId: s.school.id,
+      includeHidden: false,
+      limit: 10,
+    })
+    expect(visible.items.map((m) => m.id)).toEqual([first])
   }, 90_000)
 
   it('a capture that fails says why and stores nothing at all', async () => {
