@@ -3,53 +3,11 @@
 // the same limits main applies again.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import {
-  CAPTURE_IMAGE_TYPES,
-  MAX_CAPTURE_IMAGE_BYTES,
-  type CaptureImageInput,
-  type CaptureOutcome,
-  type CaptureUrlInput,
-} from '@contract'
+import type { CaptureImageInput, CaptureOutcome, CaptureUrlInput } from '@contract'
 import { call, onEvent } from '../api'
 
 export type CaptureTab = 'web' | 'image'
 export type CaptureStage = 'idle' | 'opening' | 'preparing' | 'reading'
-
-const EXTENSIONS: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  bmp: 'image/bmp',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-}
-
-export const megabytes = (bytes: number) =>
-  `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`
-
-/** Why this file cannot be imported, in words for the user; null when it can. */
-export function imageFileProblem(file: {
-  name: string
-  type: string
-  size: number
-}): string | null {
-  const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? ''
-  const type = file.type || EXTENSIONS[ext] || ''
-  if (!(CAPTURE_IMAGE_TYPES as readonly string[]).includes(type)) {
-    const what = /heic|heif/i.test(type + ext)
-      ? 'an iPhone HEIC photo: take a screenshot instead, or export it as JPEG'
-      : /pdf/i.test(type + ext)
-        ? 'a PDF: take a screenshot of the page instead'
-        : 'not an image Footprint can read'
-    return `“${file.name}” is ${what}. Footprint imports PNG, JPEG, WebP, GIF, BMP and TIFF images.`
-  }
-  if (file.size === 0) return `“${file.name}” is empty.`
-  if (file.size > MAX_CAPTURE_IMAGE_BYTES)
-    return `“${file.name}” is ${megabytes(file.size)}; Footprint accepts images up to 50 MB. Crop it, or save it as JPEG, and try again.`
-  return null
-}
 
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
