@@ -150,6 +150,8 @@ export const Source = z.object({
   config: z.record(z.string(), z.unknown()),
   health: SourceHealth,
   mentionCount: z.number().int(),
+  /** Facts from the last runs in plain words: X's cost this month, the Google rating, Mumsnet's crawl. */
+  insights: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

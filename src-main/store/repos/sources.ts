@@ -3,6 +3,7 @@
 import type { Db } from '../db'
 import type { Source, SourceHealth, SourceKind } from '../../contract'
 import { parseJson } from './json'
+import { sourceInsights } from '../../sources/insights'
 
 interface Row {
   id: number
@@ -26,7 +27,7 @@ interface Row {
 }
 
 /** What the poller needs besides the public shape: the connector state. */
-export interface SourceRecord extends Source {
+export interface SourceRecord extends Omit<Source, 'insights'> {
   state: Record<string, unknown>
 }
 
@@ -81,8 +82,8 @@ function toRecord(r: Row): SourceRecord {
 }
 
 export function toSource(r: SourceRecord): Source {
-  const { state: _state, ...source } = r
-  return source
+  const { state, ...source } = r
+  return { ...source, insights: sourceInsights(r.kind, r.config, state) }
 }
 
 // Counted as every statistic counts: linked duplicates and "not about us" mentions are left out.
