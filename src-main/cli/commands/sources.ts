@@ -1,6 +1,12 @@
 // Runs in: CLI (Node). `footprint sources add|list|test|remove|runs`: what Footprint watches.
 import type { Command } from 'commander'
-import type { Source, SourceTestResult } from '../../contract'
+import {
+  CONNECTOR_GUIDES,
+  POLLED_KINDS,
+  SOURCE_KIND_LABELS,
+  type Source,
+  type SourceTestResult,
+} from '../../contract'
 import { call, CliError, printJson, printTable, withService } from '../context'
 import { positiveInt } from './args'
 
@@ -17,6 +23,7 @@ interface AddFlags {
   school?: string
   interval?: string
   allowPrivateNetwork?: boolean
+  config?: string
   json?: boolean
 }
 
@@ -60,7 +67,34 @@ export function sourceInputFrom(f: AddFlags): Record<string, unknown> {
       },
     }
   }
-  throw new CliError(`--kind must be feed or wikipedia, not "${f.kind}"`)
+  if ((POLLED_KINDS as readonly string[]).includes(f.kind)) {
+    const kind = f.kind as (typeof POLLED_KINDS)[number]
+    let config: unknown = {}
+    try {
+      config = f.config === undefined ? {} : JSON.parse(f.config)
+    } catch {
+      throw new CliError('--config must be JSON, e.g. --config \'{"placeId":"ChIJ…"}\'')
+    }
+    if (!config || typeof config !== 'object' || Array.isArray(config))
+      throw new CliError('--config must be a JSON object of the source’s settings')
+    return {
+      kind,
+      name: f.name ?? SOURCE_KIND_LABELS[kind],
+      ...common,
+      config: { ...config, ...privateNet },
+    }
+  }
+  throw new CliError(`--kind must be one of ${POLLED_KINDS.join(', ')}, not "${f.kind}"`)
+}
+
+/** What a connector still needs once added: the secrets to save, by name. */
+export function secretsHint(kind: string): string {
+  const guide = (
+    CONNECTOR_GUIDES as Record<string, { secrets: { name: string; label: string }[] }>
+  )[kind]
+  if (!guide?.secrets.length) return ''
+  const lines = guide.secrets.map((x) => `  footprint secrets set ${x.name}   (${x.label})`)
+  return `It needs these saved (the value is read from stdin):\n${lines.join('\n')}\n`
 }
 
 function where(s: Source): string {
@@ -99,7 +133,7 @@ export function registerSourceCommands(program: Command): void {
   sources
     .command('add')
     .description('Add a source (a feed URL, or Wikipedia pages and search terms)')
-    .requiredOption('--kind <kind>', 'feed or wikipedia')
+    .requiredOption('--kind <kind>', POLLED_KINDS.join(', '))
     .option('--name <name>', 'a name to show (default: the feed host or first page)')
     .option('--url <url>', 'feed: the RSS or Atom address (Google Alerts, news, Reddit search)')
     .option('--page <title>', 'wikipedia: a page to watch (repeatable)', collect)
@@ -110,6 +144,10 @@ export function registerSourceCommands(program: Command): void {
     )
     .option('--api <url>', 'wikipedia: the Action API address (default English Wikipedia)')
     .option('--no-talk', 'wikipedia: do not watch the pages’ talk pages')
+    .option(
+      '--config <json>',
+      'other kinds: their settings as JSON, e.g. --kind google_places --config \'{"placeId":"ChIJ…"}\'',
+    )
     .option('--school <id>', 'the school this source is about (default: every school)')
     .option('--interval <minutes>', 'minutes between polls (default: feeds 30, Wikipedia 60)')
     .option('--allow-private-network', 'let it reach local or intranet addresses')
@@ -119,7 +157,8 @@ export function registerSourceCommands(program: Command): void {
         const s = await call(o, 'sources.create', sourceInputFrom(flags))
         if (flags.json) return printJson(s)
         process.stdout.write(
-          `Added source ${s.id}: ${s.name} (${s.kind}, every ${s.intervalMinutes} min)\n`,
+          `Added source ${s.id}: ${s.name} (${s.kind}, every ${s.intervalMinutes} min)\n` +
+            secretsHint(s.kind),
         )
       }),
     )
