@@ -69,7 +69,7 @@ export function sourceInputFrom(f: AddFlags): Record<string, unknown> {
   }
   if ((POLLED_KINDS as readonly string[]).includes(f.kind)) {
     const kind = f.kind as (typeof POLLED_KINDS)[number]
-    let config: unknown = {}
+    let config: unknown
     try {
       config = f.config === undefined ? {} : JSON.parse(f.config)
     } catch {
