@@ -1,6 +1,7 @@
 // Runs in: main process / CLI (Node). Extremist or terrorist content and radicalisation (Prevent duty).
 import { BROAD_EXTREMISM } from './broad'
 import { EXTREMISM_FAMILIES } from './families'
+import { EXTREMISM_FAMILIES_2 } from './families-hate'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const RULES: Rule[] = [
@@ -29,7 +30,7 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_EXTREMISM, ...EXTREMISM_FAMILIES)
+RULES.push(BROAD_EXTREMISM, ...EXTREMISM_FAMILIES, ...EXTREMISM_FAMILIES_2)
 
 export function detectExtremism(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'extremism', RULES, out)

@@ -12,6 +12,7 @@ import {
 } from 'obscenity'
 import { BROAD_HATE } from './broad'
 import { HATE_FAMILIES } from './families'
+import { HATE_FAMILIES_2 } from './families-hate'
 import { fastAllMatches, profanityGate } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
@@ -269,7 +270,7 @@ export function findCensored(input: DetectorInput, hits: ProfanityHit[]): void {
   }
 }
 
-HATE_RULES.push(BROAD_HATE, ...HATE_FAMILIES)
+HATE_RULES.push(BROAD_HATE, ...HATE_FAMILIES, ...HATE_FAMILIES_2)
 
 HATE_RULES.push({
   id: 'hate.emoji',

@@ -5,6 +5,7 @@
 // person as object, knowledge of someone's home or car, a wait at a place — and idioms veto.
 import { BROAD_THREAT } from './broad'
 import { THREAT_FAMILIES } from './families'
+import { THREAT_FAMILIES_2 } from './families-threat'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const WILL =
@@ -94,7 +95,7 @@ export const THREAT_RULES: Rule[] = [
   },
 ]
 
-THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES)
+THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES, ...THREAT_FAMILIES_2)
 
 export function detectThreat(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'threat', THREAT_RULES, out)
