@@ -15,6 +15,12 @@ export interface Rule {
   unless?: RegExp
   /** Co-occurrence: the hit counts only if this also matches somewhere in the same view. */
   needs?: RegExp
+  /**
+   * A cheap test the view must pass before the rule runs at all (non-global): for rules whose
+   * literals the prefilter cannot derive, e.g. masked spellings or emoji, so they cost one quick
+   * scan on the many texts that hold no candidate.
+   */
+  pre?: RegExp
 }
 
 export interface DetectorInput {
@@ -79,6 +85,7 @@ export function runRules(
     // deob is usually lower itself: one index serves both.
     const ix = view === 'deob' && s === input.f.lower ? indexes.lower : indexes[view]
     if (!mayMatch(ix, s, g.gate)) continue
+    if (r.pre && !r.pre.test(s)) continue
     r.re.lastIndex = 0
     let m: RegExpExecArray | null
     let hits = 0
