@@ -67,3 +67,18 @@ describe('extremism: recruitment and rising', () => {
     'Join the Friends of Oakvale committee and help us take the summer fair to new heights',
   ])
 })
+
+describe('personal_info: a child made findable', () => {
+  fires('personal_info', [
+    'So proud of DS (Y2, Theo) for his swimming badge today',
+    'My granddaughter Ivy is in the Squirrel room and loves it',
+    'Nine-year-old Callum Brightwell was the only one picked for the county team',
+    'Her personal email is jo.harlow77@mailbox.invalid if you want to complain',
+  ])
+  quiet('personal_info', [
+    'Forty spellings a week in Y3 is far too many',
+    'Mr and Mrs Pellow in Y5 are a fantastic team',
+    'Schools including Ashby Junior were oversubscribed this year',
+    'Former pupil Jack Brennan, 31, came back to run the coding club',
+  ])
+})

@@ -2,7 +2,8 @@
 // registrations and named children. The school's own published contact details are not personal.
 import { GIVEN_NAMES } from './names'
 import { staffMatcher } from './staff'
-import type { Detection, DetectorInput } from './util'
+import { PERSONAL_DATA_FAMILIES } from './families-pii'
+import { type Detection, type DetectorInput, runRules } from './util'
 
 function push(
   input: DetectorInput,
@@ -278,5 +279,6 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
   while (hasDigits && (m = OF_STREET.exec(cased)) !== null) {
     push(input, out, m.index, m.index + m[0].length, 'personal_info.address', 'A home street.')
   }
+  runRules(input, 'personal_info', PERSONAL_DATA_FAMILIES, out)
   return out.length > before
 }
