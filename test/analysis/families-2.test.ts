@@ -82,3 +82,19 @@ describe('personal_info: a child made findable', () => {
     'Former pupil Jack Brennan, 31, came back to run the coding club',
   ])
 })
+
+describe('safeguarding: second-round concepts', () => {
+  fires('safeguarding', [
+    'Picked my son up with a bruise on his cheek and nobody at the club could tell me how it happened or knew about it',
+    'Why is the football coach following my 9 year old on TikTok and messaging him at night?',
+    'A toddler was climbing the fence at the nursery and nobody noticed until a parent shouted',
+    'Please take the class photo down, my nephew is under a court order and cannot be shown',
+    'DS (8) keeps repeating stuff from an influencer about how foreigners ruining the country must be fought',
+    'Two of the weekend staff have no DBS and the manager does not care',
+  ])
+  quiet('safeguarding', [
+    'Lost his water bottle again, nobody noticed it missing until Friday',
+    'The history topic on WW2 covered Hitler and the home front really well',
+    'Lovely foster carers evening at the church hall, thank you for hosting',
+  ])
+})

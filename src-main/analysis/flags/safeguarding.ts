@@ -5,6 +5,7 @@
 // missing or unsupervised child, or a pupil identified in an image.
 import { BROAD_SAFEGUARDING } from './broad'
 import { SAFEGUARDING_FAMILIES } from './families'
+import { SAFEGUARDING_FAMILIES_2 } from './families-safeguarding'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const CHILD =
@@ -80,7 +81,7 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_SAFEGUARDING, ...SAFEGUARDING_FAMILIES)
+RULES.push(BROAD_SAFEGUARDING, ...SAFEGUARDING_FAMILIES, ...SAFEGUARDING_FAMILIES_2)
 
 // A child, named or described, somewhere in the sentence.
 const CHILD_REF =
