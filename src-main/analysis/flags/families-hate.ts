@@ -4,8 +4,7 @@
 // school down", "gay teachers are groomers", "run by a woman, no wonder". A group word alone
 // ("the Polish families ran the bake sale") or a criticism alone ("standards dropped") is not
 // hate, so both halves are families of their own and the rule needs them together. Slurs are
-// spelled with their usual masking (p*ki, f*g, j3ws), and reports of a hate crime carry the flag
-// because the school must see them.
+// spelled with their usual masking (p*ki, f*g, j3ws).
 import type { Rule } from './util'
 
 const GROUP =
@@ -47,13 +46,6 @@ export const HATE_FAMILIES_2: Rule[] = [
     view: 'lower',
     pre: MASKED,
     explain: 'A slur against a group, with letters masked to dodge a filter.',
-  },
-  {
-    id: 'hate.reported-hate-crime',
-    // News of a hate crime near a school is a hate item the school must see.
-    re: /\b(?:hate crime|racially (?:or religiously )?aggravated|antisemitic|anti-semitic|islamophobic|homophobic graffiti|racist graffiti|grossly offensive message|far-right (?:group|leaflets?)|kalergi)\b/g,
-    view: 'lower',
-    explain: 'A hate crime, hate leaflet or hate conspiracy reported at or near a school.',
   },
   {
     id: 'hate.group-generalisation',

@@ -11,7 +11,7 @@ import type { Rule } from './util'
 const NAME =
   '(?!(?:The|And|Year|Reception|Nursery|School|Class|Room|Mrs|Mr|Miss|Ms|Dr|Sir|Head|Today|Monday|Tuesday|Wednesday|Thursday|Friday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter)\\b)[A-Z][a-z]{2,}'
 const SURNAME =
-  '(?!(?:Junior|Juniors|Primary|Infants?|Academy|School|College|Church|Lane|Road|Street|Nursery|Trust)\\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?'
+  '(?!(?:Junior|Juniors|Primary|Infants?|Academy|School|College|Church|Lane|Road|Street|Nursery|Trust|Council|County|Borough|Police|Academy|Primary)\\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?'
 const YEAR =
   '(?:[Yy](?:r|ear)? ?[1-6R]|[Yy]ear (?:[1-6]|one|two|three|four|five|six)|[Rr]eception|[1-6][A-Za-z]\\b)'
 const KIN =
@@ -42,7 +42,7 @@ export const PERSONAL_DATA_FAMILIES: Rule[] = [
     re: new RegExp(
       [
         `\\b(?:[a-z]+-year-old|[A-Z][a-z]+-year-old|(?<![Ff]ormer )(?<![Ee]x-)pupils?,?|[Yy]ear \\d pupils?,?|including|tagged|his name is|her name is|full name) ${NAME} ${SURNAME}\\b`,
-        `\\b${NAME} ${SURNAME}, (?:aged \\d+|(?:[1-9]|1[0-7]),|a [Yy]ear \\d|in [Yy]ear \\d|he's (?:\\d|four|five|six|seven|eight|nine|ten)|she's (?:\\d|four|five|six|seven|eight|nine|ten))`,
+        `\\b${NAME} ${SURNAME}, (?:aged \\d+|(?:[1-9]|1[0-7]),|a [Yy]ear \\d (?:pupil|boy|girl|child)|in [Yy]ear \\d|he's (?:\\d|four|five|six|seven|eight|nine|ten)|she's (?:\\d|four|five|six|seven|eight|nine|ten))`,
         `\\b(?:[Hh]is|[Hh]er) name is ${NAME}\\b(?=[^.!?\\n]{0,40}\\b(?:he's|she's|year|aged|in)\\b)`,
       ].join('|'),
       'g',

@@ -23,7 +23,7 @@ export const SEXUAL_FAMILIES_2: Rule[] = [
   {
     id: 'sexual.euphemism',
     // Sex between adults, or sexual interest, said without the word.
-    re: /\b(?:more than (?:just )?(?:colleagues|marking|friends)|doing the ["']?filing|on (?:her|his) knees|wandering hands|hands wander|(?:massive |a )?(?:perv|nonce|paedo|pedo)s?\b|slut|slag|tarty|(?:had|has) more (?:\w+ )?than hot dinners|check my pipes|nice package|daddy vibes|the thirst|give me detention|take me to detention|climb (?:mr|mrs|miss|him|her) \w*\s*like|one[- ]to[- ]one tuition|private parents'? evening|extra tuition in the back|(?:stare|staring|look(?:ing)?) at (?:\w+ )?(?:legs|bum|chest|body|bodies)|(?:comments?|commenting) (?:on|about) (?:how )?(?:the |her |his )?(?:girls?|mums?|women)'?s? (?:bodies|body|looked|legs)|how the girls looked|grow into a looker|growing up fast|which (?:of the girls|one) is (?:the )?["']?hottest|how old is she|wouldn't mind taking (?:you|her) home)/g,
+    re: /\b(?:more than (?:just )?(?:colleagues|marking|friends)|doing the ["']?filing|on (?:her|his) knees|wandering hands|hands wander|(?:massive |a )?pervs?\b|slut|slag|tarty|(?:had|has) more (?:\w+ )?than hot dinners|check my pipes|nice package|daddy vibes|the thirst|give me detention|take me to detention|climb (?:mr|mrs|miss|him|her) \w*\s*like|one[- ]to[- ]one tuition|private parents'? evening|extra tuition in the back|(?:stare|staring|look(?:ing)?) at (?:\w+ )?(?:legs|bum|chest|body|bodies)|(?:comments?|commenting) (?:on|about) (?:how )?(?:the |her |his )?(?:girls?|mums?|women)'?s? (?:bodies|body|looked|legs)|how the girls looked|grow into a looker|growing up fast|which (?:of the girls|one) is (?:the )?["']?hottest|how old is she|wouldn't mind taking (?:you|her) home)/g,
     view: 'deob',
     explain: 'Sexual innuendo or sexual interest in a person, said without the word.',
     unless: /\b(?:knees? (?:injury|surgery|grazed)|plumber|boiler|parcel|pipes? (?:burst|leak))\b/,
@@ -40,7 +40,7 @@ export const SEXUAL_FAMILIES_2: Rule[] = [
     id: 'sexual.leer',
     // A leer emoji or a body word aimed at a person.
     re: new RegExp(
-      `\\b${PERSON}\\b[^.!?\\n]{0,60}(?:\\u{1F60D}|\\u{1F629}|\\u{1F60F}|\\u{1F618}|\\u{1F525}|\\u{1F440}|\\u{1F346}|\\u{1F4A6}|\\u{1FAE6}|\\u{1F924})|\\b(?:her|his|their|the manager's|the teacher's) (?:legs|bum|figure|body) alone\\b|\\b(?:in|in them|in those) (?:jeans|shorts|skirts?|leggings|tight \\w+)\\b[^.!?\\n]{0,20}(?:\\u{1F525}|\\u{1F60D}|\\u{1F629}|\\u{1F924})|\\bslide into (?:her|his) dms\\b`,
+      `\\b${PERSON}\\b[^.!?\\n]{0,60}(?:\\u{1F60D}|\\u{1F629}|\\u{1F60F}|\\u{1F618}|\\u{1F525}|\\u{1F346}|\\u{1F4A6}|\\u{1FAE6}|\\u{1F924})|\\b(?:her|his|their|the manager's|the teacher's) (?:legs|bum|figure|body) alone\\b|\\b(?:in|in them|in those) (?:jeans|shorts|skirts?|leggings|tight \\w+)\\b[^.!?\\n]{0,20}(?:\\u{1F525}|\\u{1F60D}|\\u{1F629}|\\u{1F924})|\\bslide into (?:her|his) dms\\b`,
       'gu',
     ),
     view: 'cased',
