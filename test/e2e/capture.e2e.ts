@@ -3,17 +3,7 @@ import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server'
-import {
-  axeViolations,
-  freshDataDir,
-  launch,
-  ready,
-  screenshot,
-  seedSchool,
-  serve,
-  watchErrors,
-  type Served,
-} from './harness'
+import { axeViolations, openApp, screenshot, type Served } from './harness'
 
 const IMAGES = resolve(__dirname, '../fixtures/images')
 let served: Served | undefined
@@ -29,14 +19,9 @@ afterEach(async () => {
 describe('manual capture in browser mode', () => {
   it('captures a page behind a sign-in wall, imports a dropped screenshot, and opens the mention', async () => {
     fixtures = await startFixtureServer()
-    const dataDir = freshDataDir()
-    seedSchool(dataDir)
-    served = await serve(dataDir)
-    browser = await launch()
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const errors = watchErrors(page)
-    await page.goto(served.url)
-    await ready(page)
+    const app = await openApp()
+    ;({ served, browser } = app)
+    const { page, errors } = app
 
     // The button is on every screen.
     await page.getByRole('link', { name: 'Mentions' }).click()

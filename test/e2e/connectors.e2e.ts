@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server'
 import { addXRoutes, X_GOOD_TOKEN } from '../fixtures/routes/x'
-import {
-  axeViolations,
-  freshDataDir,
-  launch,
-  ready,
-  screenshot,
-  seedSchool,
-  serve,
-  watchErrors,
-  type Served,
-} from './harness'
+import { axeViolations, callOp, openApp, screenshot, type Served } from './harness'
 
 let served: Served | undefined
 let browser: Browser | undefined
@@ -25,43 +15,16 @@ afterEach(async () => {
   delete process.env.FOOTPRINT_SECRETS_BACKEND
 })
 
-/** One operation over the page's own transport (as the Security tab would do it). */
-function op(page: Page, name: string, input: unknown): Promise<{ ok: boolean }> {
-  return page.evaluate(
-    async ([n, i]) => {
-      const g = globalThis as unknown as {
-        sessionStorage: { getItem(k: string): string | null }
-        fetch: typeof fetch
-      }
-      const res = await g.fetch(`/api/op/${n}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${g.sessionStorage.getItem('footprint.token')}`,
-        },
-        body: JSON.stringify(i),
-      })
-      return res.json() as Promise<{ ok: boolean }>
-    },
-    [name, input] as const,
-  )
-}
-
 describe('connector settings in browser mode', () => {
   it('adds an X source: the guide explains what is needed, the token is saved masked, Test reports a bad token then finds posts', async () => {
     process.env.FOOTPRINT_SECRETS_BACKEND = 'passphrase'
     fixtures = await startFixtureServer()
     addXRoutes(fixtures)
-    const dataDir = freshDataDir()
-    seedSchool(dataDir)
-    served = await serve(dataDir)
-    browser = await launch()
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const errors = watchErrors(page)
-    await page.goto(served.url)
-    await ready(page)
+    const app = await openApp()
+    ;({ served, browser } = app)
+    const { page, errors } = app
     expect(
-      await op(page, 'secrets.setPassphrase', { passphrase: 'Hollinbury office 2026' }),
+      await callOp(page, 'secrets.setPassphrase', { passphrase: 'Hollinbury office 2026' }),
     ).toMatchObject({ ok: true })
 
     await page.getByRole('link', { name: 'Settings' }).click()

@@ -148,3 +148,47 @@ export async function axeViolations(page: Page): Promise<string[]> {
     v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
   )
 }
+
+/** One contract operation over the page's own transport (its token, its origin), as a screen would call it. */
+export function callOp(page: Page, name: string, input: unknown): Promise<unknown> {
+  return page.evaluate(
+    async ([n, i]) => {
+      const g = globalThis as unknown as {
+        sessionStorage: { getItem(k: string): string | null }
+        fetch: typeof fetch
+      }
+      const res = await g.fetch(`/api/op/${n}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${g.sessionStorage.getItem('footprint.token')}`,
+        },
+        body: JSON.stringify(i),
+      })
+      return res.json() as Promise<unknown>
+    },
+    [name, input] as const,
+  )
+}
+
+export interface OpenApp {
+  dataDir: string
+  served: Served
+  browser: Browser
+  page: Page
+  /** Console errors and page errors seen so far. */
+  errors: string[]
+}
+
+/** A fresh profile with the school seeded, browser mode served, a page open and ready. */
+export async function openApp(viewport = { width: 1280, height: 900 }): Promise<OpenApp> {
+  const dataDir = freshDataDir()
+  seedSchool(dataDir)
+  const served = await serve(dataDir)
+  const browser = await launch()
+  const page = await browser.newPage({ viewport })
+  const errors = watchErrors(page)
+  await page.goto(served.url)
+  await ready(page)
+  return { dataDir, served, browser, page, errors }
+}

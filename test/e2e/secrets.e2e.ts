@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import {
   axeViolations,
+  callOp,
   freshDataDir,
   launch,
   ready,
@@ -25,26 +26,8 @@ afterEach(async () => {
 })
 
 /** Stores a secret the way a source dialog's SecretField does: one call over the page's own transport. */
-async function storeSecret(page: Page, name: string, value: string): Promise<unknown> {
-  return page.evaluate(
-    async ([n, v]) => {
-      const g = globalThis as unknown as {
-        sessionStorage: { getItem(k: string): string | null }
-        fetch: typeof fetch
-      }
-      const res = await g.fetch('/api/op/secrets.set', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${g.sessionStorage.getItem('footprint.token')}`,
-        },
-        body: JSON.stringify({ name: n, value: v }),
-      })
-      return res.json()
-    },
-    [name, value],
-  )
-}
+const storeSecret = (page: Page, name: string, value: string) =>
+  callOp(page, 'secrets.set', { name, value })
 
 describe('secrets in browser mode', () => {
   it('sets a passphrase, stores a secret shown masked, and after a restart unlocks it', async () => {

@@ -1,17 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startFixtureServer, type FixtureServer } from '../fixtures/server'
-import {
-  axeViolations,
-  freshDataDir,
-  launch,
-  ready,
-  screenshot,
-  seedSchool,
-  serve,
-  watchErrors,
-  type Served,
-} from './harness'
+import { axeViolations, openApp, screenshot, type Served } from './harness'
 
 let served: Served | undefined
 let browser: Browser | undefined
@@ -26,14 +16,9 @@ afterEach(async () => {
 describe('sources in browser mode', () => {
   it('adds a feed, tests it, polls it, shows its mentions, and reports a broken source specifically', async () => {
     fixtures = await startFixtureServer()
-    const dataDir = freshDataDir()
-    seedSchool(dataDir)
-    served = await serve(dataDir)
-    browser = await launch()
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    const errors = watchErrors(page)
-    await page.goto(served.url)
-    await ready(page)
+    const app = await openApp({ width: 1280, height: 800 })
+    ;({ served, browser } = app)
+    const { page, errors } = app
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByRole('link', { name: 'Sources', exact: true }).click()

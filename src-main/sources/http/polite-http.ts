@@ -123,18 +123,7 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
     if (o.etag) headers['if-none-match'] = o.etag
     if (o.lastModified) headers['if-modified-since'] = o.lastModified
     const href = url.href
-    const failed = (e: unknown): unknown => {
-      if (o.signal?.aborted) return o.signal.reason
-      if (timeout.aborted) {
-        return new SourceError(
-          'timeout',
-          `no answer from ${url.host} within ${Math.round(timeoutMs / 100) / 10} s`,
-          href,
-          { cause: e },
-        )
-      }
-      return e instanceof SourceError ? e : connectionError(e, url)
-    }
+    const failed = (e: unknown) => failure(e, url, o.signal, timeout)
 
     let res: Response
     try {
@@ -262,6 +251,20 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
     )
   }
 
+  /** What a failed fetch or body read means: the caller's abort, our timeout, or the connection. */
+  function failure(e: unknown, url: URL, caller: AbortSignal | undefined, timeout: AbortSignal) {
+    if (caller?.aborted) return caller.reason as unknown
+    if (timeout.aborted) {
+      return new SourceError(
+        'timeout',
+        `no answer from ${url.host} within ${Math.round(timeoutMs / 100) / 10} s`,
+        url.href,
+        { cause: e },
+      )
+    }
+    return e instanceof SourceError ? e : connectionError(e, url)
+  }
+
   async function send(url: string, o: SendOptions): Promise<SendResult> {
     const target = parseHttpUrl(url)
     if (!o.allowPrivateNetwork) await assertPublicHost(target, lookup)
@@ -277,18 +280,7 @@ export function createPoliteHttp(opts: PoliteHttpOptions): PoliteHttp {
       ...callerHeaders(o.headers),
       'user-agent': opts.userAgent,
     }
-    const failed = (e: unknown): unknown => {
-      if (o.signal?.aborted) return o.signal.reason
-      if (timeout.aborted) {
-        return new SourceError(
-          'timeout',
-          `no answer from ${target.host} within ${Math.round(timeoutMs / 100) / 10} s`,
-          href,
-          { cause: e },
-        )
-      }
-      return e instanceof SourceError ? e : connectionError(e, target)
-    }
+    const failed = (e: unknown) => failure(e, target, o.signal, timeout)
     let res: Response
     try {
       res = await fetchImpl(href, {
