@@ -6,9 +6,10 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { projectRoot, resolveDataDir, APP_NAME } from '../core/paths'
 import { openDataDir, createStore, StoreError } from '../store'
-import { createService } from '../services'
+import { createService, type Service } from '../services'
 import { registerIpc } from './ipc'
 import { safeStorageKeyProvider } from './safe-storage'
+import { desktopNotifier } from './notifications'
 import { hardenSession, lockDownWebContents, secureWebPreferences } from './security'
 import { buildMenu, createTray, focusWindow } from './shell'
 
@@ -49,7 +50,7 @@ function fail(e: unknown): void {
 function start(): void {
   const root = projectRoot(__dirname)
   const dataDir = resolveDataDir(argValue('--data-dir'), process.env, app.getPath('userData'))
-  let service
+  let service: Service
   try {
     const db = openDataDir(dataDir, { nativeBinding: nativeBinding(root) })
     service = createService({
@@ -59,9 +60,12 @@ function start(): void {
       version: app.getVersion(),
       // Built after `ready` (start runs then): safeStorage reports no encryption before it.
       secretKeyProvider: safeStorageKeyProvider(safeStorage),
+      // Urgent items only; clicking one brings the window forward.
+      desktop: desktopNotifier(() => focusWindow(win)),
     })
     const poller = service.poller
     poller.start()
+    service.jobs.start()
     // After sleep, re-plan at once: overdue sources run once each, not once per missed slot.
     powerMonitor.on('resume', () => poller.refresh())
     let quitting = false
@@ -70,7 +74,8 @@ function start(): void {
       // Let runs in flight end (cancelled, their sources keep their last state) before closing.
       event.preventDefault()
       quitting = true
-      void poller.dispose().finally(() => {
+      const jobs = service.jobs
+      void Promise.all([poller.dispose(), jobs.dispose()]).finally(() => {
         db.close()
         app.quit()
       })

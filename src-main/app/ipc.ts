@@ -17,7 +17,8 @@ export function registerIpc(
           error: { code: 'forbidden', message: 'This window may not call Footprint' },
         }
       }
-      return service.dispatch(name, input, { actor: 'app' })
+      // One session per window: whoever signed in there.
+      return service.dispatch(name, input, { actor: 'app', session: `window:${event.sender.id}` })
     })
   }
   const unsubscribe = service.events.subscribe((event) => {

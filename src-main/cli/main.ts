@@ -13,6 +13,7 @@ import { registerMentionCommands } from './commands/mentions'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaptureCommand } from './commands/capture'
 import { registerSecretCommands } from './commands/secrets'
+import { registerAuditCommands } from './commands/audit'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerAnalyzeCommand(program)
   registerCaptureCommand(program)
   registerSecretCommands(program)
+  registerAuditCommands(program)
   return program
 }
 

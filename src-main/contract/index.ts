@@ -26,6 +26,14 @@ import { captureOps, CaptureProgressEvent } from './capture'
 export * from './secrets'
 import { secretsOps } from './secrets'
 export * from './analysis'
+export * from './auth'
+import { authOps, type Access } from './auth'
+export * from './workflow'
+import { workflowOps } from './workflow'
+export * from './incidents'
+import { incidentOps } from './incidents'
+export * from './notifications'
+import { notificationOps } from './notifications'
 
 import { op, NoInput } from './op'
 export { op, NoInput } from './op'
@@ -112,6 +120,18 @@ export const contract = {
   ...captureOps,
   ...secretsOps,
   ...analysisOps,
+  ...authOps,
+  ...workflowOps,
+  ...incidentOps,
+  ...notificationOps,
+  'audit.verify': op(
+    NoInput,
+    z.union([
+      z.object({ ok: z.literal(true), count: z.number().int() }),
+      z.object({ ok: z.literal(false), brokenAt: z.number().int(), reason: z.string() }),
+    ]),
+    'Recompute the audit chain and name the first broken link',
+  ),
 } as const
 
 export type Contract = typeof contract
@@ -133,9 +153,92 @@ export const AppEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mentions.changed'), schoolId: z.number().int().optional() }),
   z.object({ type: z.literal('sources.changed') }),
   z.object({ type: z.literal('secrets.changed') }),
+  /** Triage, drafts or approvals changed: lists and counts refresh. */
+  z.object({ type: z.literal('workflow.changed'), schoolId: z.number().int().optional() }),
+  z.object({ type: z.literal('incidents.changed'), schoolId: z.number().int().optional() }),
+  /** Something to tell users: the screens fetch notifications.list (which applies permissions). */
+  z.object({ type: z.literal('notifications.changed'), urgent: z.boolean() }),
   CaptureProgressEvent,
 ])
 export type AppEvent = z.output<typeof AppEvent>
+
+/**
+ * Who may call each operation. Every operation must be listed (the type says so), and the service
+ * checks it before the handler runs, whichever transport the call came in on.
+ */
+export const OP_ACCESS = {
+  'app.status': 'public',
+  'setup.complete': 'public',
+  'auth.session': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'public',
+  'schools.list': 'signed_in',
+  'schools.get': 'signed_in',
+  'schools.create': 'settings.manage',
+  'schools.update': 'settings.manage',
+  'users.list': 'signed_in',
+  'users.create': 'users.manage',
+  // Own password: any signed-in user; someone else's: the handler checks users.manage.
+  'users.setPassword': 'signed_in',
+  'users.update': 'users.manage',
+  'users.remove': 'users.manage',
+  'today.summary': 'mentions.read',
+  'today.check': 'mentions.read',
+  'today.markChecked': 'mentions.read',
+  'sources.list': 'signed_in',
+  'sources.create': 'settings.manage',
+  'sources.update': 'settings.manage',
+  'sources.setEnabled': 'settings.manage',
+  'sources.remove': 'settings.manage',
+  'sources.test': 'settings.manage',
+  'sources.pollNow': 'mentions.triage',
+  'sources.runs': 'signed_in',
+  'mentions.list': 'mentions.read',
+  'mentions.notAboutUs': 'mentions.edit',
+  'mentions.correct': 'mentions.edit',
+  'mentions.clearCorrection': 'mentions.edit',
+  'mentions.corrections': 'mentions.read',
+  'mentions.counts': 'mentions.read',
+  'mentions.get': 'mentions.read',
+  'mentions.triage': 'mentions.triage',
+  'mentions.delete': 'settings.manage',
+  'inbox.list': 'mentions.read',
+  'capture.url': 'mentions.edit',
+  'capture.image': 'mentions.edit',
+  'capture.get': 'mentions.read',
+  'capture.verify': 'mentions.read',
+  'secrets.status': 'signed_in',
+  'secrets.list': 'settings.manage',
+  'secrets.set': 'settings.manage',
+  'secrets.remove': 'settings.manage',
+  'secrets.unlock': 'settings.manage',
+  'secrets.setPassphrase': 'settings.manage',
+  'workflow.settings': 'signed_in',
+  'workflow.updateSettings': 'settings.manage',
+  'drafts.generate': 'drafts.write',
+  'drafts.create': 'drafts.write',
+  'drafts.update': 'drafts.write',
+  'drafts.submit': 'drafts.write',
+  'drafts.decide': 'drafts.approve',
+  'drafts.discard': 'drafts.write',
+  'drafts.post': 'drafts.post',
+  'drafts.undoPost': 'drafts.post',
+  'drafts.recordPosted': 'drafts.post',
+  'approvals.list': 'mentions.read',
+  'incidents.list': 'mentions.read',
+  'incidents.get': 'mentions.read',
+  'incidents.create': 'incidents.manage',
+  'incidents.addMentions': 'incidents.manage',
+  'incidents.removeMention': 'incidents.manage',
+  'incidents.addEvent': 'incidents.manage',
+  'incidents.setStatus': 'incidents.manage',
+  'notifications.list': 'signed_in',
+  'notifications.markRead': 'signed_in',
+  'notifications.settings': 'signed_in',
+  'notifications.updateSettings': 'settings.manage',
+  'digest.get': 'mentions.read',
+  'audit.verify': 'audit.read',
+} as const satisfies Record<OpName, Access>
 
 /** The IPC channel of an operation: derived, never typed by hand. */
 export const ipcChannel = (name: OpName): string => `footprint:${name}`

@@ -12,6 +12,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Viewer',
 }
 
+export const PASSWORD_MIN = 10
+export const Password = z
+  .string('Password must be text')
+  .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
+  .max(200, 'Password must be at most 200 characters')
+
 export const UserInput = z.object({
   displayName: z
     .string('Name must be text')
@@ -22,6 +28,8 @@ export const UserInput = z.object({
   role: Role,
   /** Schools this user acts for; empty means every school of the install. */
   schoolIds: z.array(z.number().int().positive()).default([]),
+  /** Hashed with scrypt before it is stored; never returned. */
+  password: Password,
 })
 export type UserInput = z.input<typeof UserInput>
 
@@ -32,5 +40,9 @@ export const User = z.object({
   role: Role,
   schoolIds: z.array(z.number().int()),
   createdAt: z.string(),
+  /** False for a user created before sign-in existed: they cannot sign in until a password is set. */
+  hasPassword: z.boolean(),
+  /** Set while repeated wrong passwords keep the account locked. */
+  lockedUntil: z.string().nullable(),
 })
 export type User = z.output<typeof User>

@@ -53,6 +53,20 @@ function sendError(res: ServerResponse, status: number, error: ApiErrorShape): v
   sendJson(res, status, { ok: false, error })
 }
 
+export const SESSION_HEADER = 'x-footprint-session'
+const SESSION_ID = /^[A-Za-z0-9_-]{16,128}$/
+
+/**
+ * Each tab names its own session (a random id it keeps in sessionStorage), so two tabs can be two
+ * users. A call without a well-formed id gets the empty session: signed in as nobody, never as the
+ * system (which is for the command line only).
+ */
+function browserContext(req: IncomingMessage): CallContext {
+  const given = req.headers[SESSION_HEADER]
+  const id = typeof given === 'string' && SESSION_ID.test(given) ? given : ''
+  return { actor: 'browser', session: id ? `tab:${id}` : '' }
+}
+
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false
   const a = Buffer.from(given)
@@ -89,7 +103,6 @@ function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string>
 export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url')
   const log = opts.log ?? (() => {})
-  const ctx: CallContext = { actor: 'browser' }
   let port = 0
   const statics = sirv(opts.staticDir, {
     dev: false,
@@ -183,7 +196,7 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       })
       return
     }
-    const result = await opts.service.dispatch(name, input, ctx)
+    const result = await opts.service.dispatch(name, input, browserContext(req))
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
   }
 

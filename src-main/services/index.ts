@@ -4,6 +4,7 @@ import {
   contract,
   fromZodError,
   isOpName,
+  OP_ACCESS,
   ServiceError,
   type ApiErrorShape,
   type OpName,
@@ -12,7 +13,13 @@ import {
   type Result,
 } from '../contract'
 import { schoolAnalyzer } from './analysis'
-import { AppEvents, type CallContext, type ServiceDeps } from './context'
+import { AppEvents, type Caller, type CallContext, type ServiceDeps } from './context'
+import { actorOf, demand, Sessions, type Principal } from '../workflow/auth'
+import { authHandlers } from './auth'
+import { workflowHandlers } from './workflow'
+import { incidentHandlers } from './incidents'
+import { notificationHandlers } from './notifications'
+import { auditHandlers } from './audit'
 import { appHandlers } from './app'
 import { schoolHandlers } from './schools'
 import { userHandlers } from './users'
@@ -22,10 +29,14 @@ import { captureHandlers } from './capture'
 import { secretsHandlers, secretStoreFor } from './secrets'
 import type { SecretStore } from '../secrets'
 import { analysisOverrideHandlers } from './analysis-overrides'
-import { createPoller, type Poller } from '../sources/poller'
+import { createPoller, realClock, type Poller } from '../sources/poller'
+import { connectorPoster, createPostQueue, type PostQueue } from '../workflow/posting'
+import { postKey } from '../workflow/notify'
+import { createNotifier, type Notifier } from '../workflow/notify/notifier'
+import { digestHooks } from './workflow/digest'
 
 export type Handlers = {
-  [K in OpName]: (input: OpParsed<K>, ctx: CallContext) => OpOutput<K> | Promise<OpOutput<K>>
+  [K in OpName]: (input: OpParsed<K>, ctx: Caller) => OpOutput<K> | Promise<OpOutput<K>>
 }
 
 export interface Service {
@@ -35,6 +46,14 @@ export interface Service {
   poller: Poller
   /** The secrets store: connectors read their credentials from it (it implements Credentials). */
   secrets: SecretStore
+  /** Who is signed in on which window or tab. */
+  sessions: Sessions
+  /** Approved replies waiting out their undo window. Created idle, like the poller. */
+  postQueue: PostQueue
+  /** Announces urgent mentions (instantly, or after quiet hours) and other features' news. */
+  notifier: Notifier
+  /** Background jobs besides polling (posting): the app and `serve` start them; tests drive them. */
+  jobs: { start(): void; dispose(): Promise<void> }
   dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
   call<K extends OpName>(name: K, input: unknown, ctx: CallContext): Promise<OpOutput<K>>
 }
@@ -45,20 +64,52 @@ export function createService(
 ): Service {
   const events = new AppEvents()
   const secrets = secretStoreFor(deps)
+  const jobClock = deps.posting?.clock ?? deps.polling?.clock ?? realClock
+  const notifier = createNotifier({
+    store: deps.store,
+    events,
+    log,
+    clock: jobClock,
+    now: deps.now,
+    desktop: deps.desktop,
+  })
   const poller = createPoller({
     store: deps.store,
     events,
     version: deps.version,
     log,
     credentials: secrets,
+    onNewMentions: (ids) => notifier.mentionsAdded(ids),
     ...deps.polling,
     // Tests may pass their own (or none, with analyze: undefined); the app always analyses.
     analyze: deps.polling && 'analyze' in deps.polling ? deps.polling.analyze : schoolAnalyzer(),
   })
+  const sessions = new Sessions(deps.now)
+  const postQueue = createPostQueue({
+    store: deps.store,
+    events,
+    clock: jobClock,
+    post:
+      deps.posting?.post ??
+      connectorPoster(() => ({ http: poller.http(), credentials: secrets })),
+    log,
+    onFailed: (draftId, schoolId, message) =>
+      notifier.notify('post_failed', schoolId, {
+        dedupeKey: postKey(draftId),
+        title: 'A reply could not be posted',
+        body: message,
+        draftId,
+      }),
+  })
   const handlers = {
     ...appHandlers(deps),
-    ...schoolHandlers(deps, events),
-    ...userHandlers(deps, events),
+    ...authHandlers(deps, events, sessions),
+    ...schoolHandlers(deps, events, sessions),
+    ...userHandlers(deps, events, sessions),
+    ...workflowHandlers(deps, events, postQueue),
+    ...incidentHandlers(deps, events),
+    ...notificationHandlers({ ...deps, digest: deps.digest ?? digestHooks(deps) }, events),
+    ...auditHandlers(deps),
     ...sourceHandlers(deps, events, poller),
     ...mentionHandlers(deps, events),
     ...captureHandlers(deps, events),
@@ -73,14 +124,32 @@ export function createService(
   ): Promise<Result<unknown>> {
     if (!isOpName(name))
       return { ok: false, error: { code: 'not_found', message: `Unknown operation "${name}"` } }
-    const parsed = contract[name].input.safeParse(input)
-    if (!parsed.success) return { ok: false, error: fromZodError(parsed.error) }
     try {
-      const handler = handlers[name] as (i: unknown, c: CallContext) => unknown
-      return { ok: true, data: await handler(parsed.data, ctx) }
+      const principal = principalOf(ctx)
+      const access = OP_ACCESS[name]
+      // Checked before the input is even parsed: a refused caller learns nothing about the operation.
+      if (access !== 'public') {
+        if (principal.kind === 'anonymous')
+          throw new ServiceError('unauthorized', 'Sign in to use Footprint.')
+        if (access !== 'signed_in') demand(principal, access)
+      }
+      const parsed = contract[name].input.safeParse(input)
+      if (!parsed.success) return { ok: false, error: fromZodError(parsed.error) }
+      const handler = handlers[name] as (i: unknown, c: Caller) => unknown
+      const caller: Caller = { ...ctx, actor: actorOf(principal), principal }
+      return { ok: true, data: await handler(parsed.data, caller) }
     } catch (e) {
       return { ok: false, error: toApiError(e, name, log) }
     }
+  }
+
+  /** A call with a session acts as whoever signed in there (or nobody); without one, as the system. */
+  function principalOf(ctx: CallContext): Principal {
+    if (ctx.session === undefined) return { kind: 'system', name: ctx.actor }
+    const userId = sessions.userOf(ctx.session)
+    const user = userId === null ? undefined : deps.store.users.get(userId)
+    if (!user) return { kind: 'anonymous' }
+    return { kind: 'user', user }
   }
 
   return {
@@ -88,6 +157,19 @@ export function createService(
     events,
     poller,
     secrets,
+    sessions,
+    postQueue,
+    notifier,
+    jobs: {
+      start: () => {
+        postQueue.start()
+        notifier.start()
+      },
+      dispose: async () => {
+        notifier.dispose()
+        await postQueue.dispose()
+      },
+    },
     dispatch,
     async call(name, input, ctx) {
       const r = await dispatch(name, input, ctx)
@@ -109,4 +191,4 @@ function toApiError(e: unknown, op: string, log: (msg: string) => void): ApiErro
 }
 
 export { AppEvents } from './context'
-export type { CallContext, ServiceDeps } from './context'
+export type { CallContext, Caller, ServiceDeps } from './context'

@@ -1,6 +1,7 @@
 // Runs in: main process and CLI (Node). School profiles and first-run setup.
 import { ServiceError, type OpParsed } from '../contract'
-import type { ServiceDeps, AppEvents, CallContext } from './context'
+import { actsFor, hashPassword, type Sessions } from '../workflow/auth'
+import type { ServiceDeps, AppEvents, Caller, CallContext } from './context'
 import { audited } from './audited'
 
 /** The database says "UNIQUE constraint failed: schools.urn"; the user needs to hear which field. */
@@ -16,12 +17,18 @@ function conflictOnUrn<T>(fn: () => T, urn: string): T {
   }
 }
 
-export function schoolHandlers({ store, now = () => new Date() }: ServiceDeps, events: AppEvents) {
+export function schoolHandlers(
+  { store, now = () => new Date() }: ServiceDeps,
+  events: AppEvents,
+  sessions: Sessions,
+) {
   const notFound = (id: number) =>
     new ServiceError('not_found', `There is no school with id ${id}`, 'id')
 
   return {
-    'schools.list': () => store.schools.list(),
+    // A user listed for some schools sees only those; everyone else sees every school of the install.
+    'schools.list': (_: undefined, ctx: Caller) =>
+      store.schools.list().filter((s) => actsFor(ctx.principal, s.id)),
     'schools.get': ({ id }: OpParsed<'schools.get'>) =>
       store.schools.get(id) ?? throwError(notFound(id)),
     'schools.create': (profile: OpParsed<'schools.create'>, ctx: CallContext) => {
@@ -64,7 +71,9 @@ export function schoolHandlers({ store, now = () => new Date() }: ServiceDeps, e
       events.emit({ type: 'schools.changed' })
       return school
     },
-    'setup.complete': ({ school, user }: OpParsed<'setup.complete'>, ctx: CallContext) => {
+    'setup.complete': async ({ school, user }: OpParsed<'setup.complete'>, ctx: Caller) => {
+      const { password, ...profile } = user
+      const hash = await hashPassword(password)
       const result = conflictOnUrn(
         () =>
           audited(store, ctx, now, (at) => {
@@ -75,7 +84,7 @@ export function schoolHandlers({ store, now = () => new Date() }: ServiceDeps, e
               )
             }
             const s = store.schools.create(school, at)
-            const u = store.users.create({ ...user, schoolIds: [] }, at)
+            const u = store.users.create({ ...profile, schoolIds: [] }, hash, at)
             return {
               result: { school: s, user: u },
               audit: {
@@ -88,6 +97,8 @@ export function schoolHandlers({ store, now = () => new Date() }: ServiceDeps, e
           }),
         school.urn,
       )
+      // The person who set Footprint up is signed in on the window they used.
+      if (ctx.session) sessions.signIn(ctx.session, result.user.id)
       events.emit({ type: 'schools.changed' })
       events.emit({ type: 'users.changed' })
       return result

@@ -36,6 +36,8 @@ export interface RunOutcome {
   run: FetchRun
   /** New (non-duplicate) mentions per school id: who should hear "mentions.changed". */
   newBySchool: Map<number, number>
+  /** The first copies stored by this run: what the notifier looks at. */
+  newIds: number[]
   updated: number
   /** The server asked us to wait this long (429/503 Retry-After, a lagged wiki) before asking again. */
   retryAfterMs?: number
@@ -75,7 +77,7 @@ export async function ingestSource(deps: IngestDeps, sourceId: number): Promise<
         error,
       })
     })
-    return { run, newBySchool: new Map(), updated: 0, retryAfterMs }
+    return { run, newBySchool: new Map(), newIds: [], updated: 0, retryAfterMs }
   }
 
   const connector = deps.connectors[source.kind]
@@ -120,6 +122,7 @@ function storeRun(
   const at = deps.now().toISOString()
   const dedup = createDeduper(store, sourceId, deps.dedupCache)
   const newBySchool = new Map<number, number>()
+  const newIds: number[] = []
   let itemsNew = 0
   for (const c of kept) {
     if (store.mentions.idOf(sourceId, c.item.externalId) !== undefined) continue
@@ -147,6 +150,7 @@ function storeRun(
     if (id === null) continue
     if (duplicateOf === null) {
       itemsNew++
+      newIds.push(id)
       newBySchool.set(c.match.school.id, (newBySchool.get(c.match.school.id) ?? 0) + 1)
     }
     if (deps.analyze) analyzeInto(deps, id, c, at)
@@ -179,7 +183,7 @@ function storeRun(
     itemsNew,
     error: null,
   })
-  return { run, newBySchool, updated }
+  return { run, newBySchool, newIds, updated }
 }
 
 /** A failing analysis must not cost the mention: it is stored unanalysed and can be analysed later. */

@@ -33,6 +33,8 @@ export interface PollerOptions {
   log?: (msg: string) => void
   /** The secrets store the connectors read tokens from (scoped to each source per run). */
   credentials?: Credentials
+  /** Told the ids of the first copies each run stored (the notifier announces urgent ones). */
+  onNewMentions?: (ids: number[]) => void
 }
 
 export interface Poller {
@@ -51,6 +53,8 @@ export interface Poller {
   /** Every finished run, as it finishes. */
   onRun(listener: (run: FetchRun) => void): () => void
   readonly started: boolean
+  /** The polite HTTP client (our User-Agent, per-host queue): posting replies uses it too. */
+  http(): PoliteHttp
 }
 
 export const realClock: SchedulerClock = {
@@ -112,6 +116,7 @@ export function createPoller(opts: PollerOptions): Poller {
     for (const schoolId of outcome.newBySchool.keys())
       events.emit({ type: 'mentions.changed', schoolId })
     if (outcome.updated > 0) events.emit({ type: 'mentions.changed' })
+    if (outcome.newIds.length) opts.onNewMentions?.(outcome.newIds)
     for (const l of listeners) {
       try {
         l(outcome.run)
@@ -190,5 +195,6 @@ export function createPoller(opts: PollerOptions): Poller {
     get started() {
       return started
     },
+    http,
   }
 }

@@ -9,6 +9,10 @@ import { sourcesRepo } from './repos/sources'
 import { runsRepo } from './repos/runs'
 import { mentionsRepo } from './repos/mentions'
 import { analysesRepo } from './repos/analyses'
+import { triageRepo } from './repos/triage'
+import { draftsRepo } from './repos/drafts'
+import { incidentsRepo } from './repos/incidents'
+import { notificationsRepo } from './repos/notifications'
 
 export function createStore(db: Db) {
   return {
@@ -22,6 +26,10 @@ export function createStore(db: Db) {
     runs: runsRepo(db),
     mentions: mentionsRepo(db),
     analyses: analysesRepo(db),
+    triage: triageRepo(db),
+    drafts: draftsRepo(db),
+    incidents: incidentsRepo(db),
+    notifications: notificationsRepo(db),
     /** Runs fn in one IMMEDIATE transaction: the change and its audit event commit together. */
     tx<T>(fn: () => T): T {
       return db.transaction(fn).immediate()

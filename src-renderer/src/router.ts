@@ -1,10 +1,12 @@
 // Runs in: renderer. Screens and the first-run guard. Hash history works under file:// in Electron too.
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { useAppStore } from './stores/app'
+import { useSessionStore } from './stores/session'
 import { emptyScreenRoutes } from './screens'
 
 export const NAV: { path: string; label: string }[] = [
   { path: '/today', label: 'Today' },
+  { path: '/digest', label: 'Digest' },
   { path: '/mentions', label: 'Mentions' },
   { path: '/trends', label: 'Trends' },
   { path: '/approvals', label: 'Approvals' },
@@ -20,16 +22,36 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/SetupView.vue'),
     meta: { title: 'Set up', bare: true },
   },
+  {
+    path: '/signin',
+    component: () => import('./views/SignInView.vue'),
+    meta: { title: 'Sign in', bare: true },
+  },
   { path: '/today', component: () => import('./views/TodayView.vue'), meta: { title: 'Today' } },
+  {
+    path: '/mentions/:id(\\d+)',
+    component: () => import('./views/MentionView.vue'),
+    meta: { title: 'Mention' },
+  },
+  {
+    path: '/approvals',
+    component: () => import('./views/ApprovalsView.vue'),
+    meta: { title: 'Approvals' },
+  },
   {
     path: '/mentions',
     component: () => import('./views/MentionsView.vue'),
     meta: { title: 'Mentions' },
   },
+  {
+    path: '/digest',
+    component: () => import('./views/DigestView.vue'),
+    meta: { title: 'Digest' },
+  },
   ...emptyScreenRoutes,
   { path: '/settings', redirect: '/settings/school' },
   {
-    path: '/settings/:tab(school|users|sources|security)',
+    path: '/settings/:tab(school|users|sources|security|deadlines)',
     component: () => import('./views/SettingsView.vue'),
     meta: { title: 'Settings' },
   },
@@ -41,8 +63,12 @@ export const router = createRouter({ history: createWebHashHistory(), routes })
 router.beforeEach(async (to) => {
   const app = useAppStore()
   const status = app.status ?? (await app.load())
-  if (!status.setupComplete && to.path !== '/setup') return '/setup'
-  if (status.setupComplete && to.path === '/setup') return '/today'
+  if (!status.setupComplete) return to.path === '/setup' ? true : '/setup'
+  if (to.path === '/setup') return '/today'
+  const session = useSessionStore()
+  const info = session.info ?? (await session.load())
+  if (!info.user) return to.path === '/signin' ? true : { path: '/signin', query: { to: to.fullPath } }
+  if (to.path === '/signin') return '/today'
   return true
 })
 

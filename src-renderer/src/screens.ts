@@ -20,17 +20,6 @@ export const EMPTY_SCREENS: Record<string, EmptyScreen> = {
       actionTo: '/settings/sources',
     },
   },
-  approvals: {
-    title: 'Approvals',
-    subtitle: 'Replies waiting for the headteacher',
-    empty: {
-      title: 'No replies are waiting for approval',
-      what: 'When a reply is drafted to a mention, it comes here for the headteacher: the original post beside the draft, to approve or send back with a note. Only the head answers negative posts.',
-      how: "Drafts are written from a mention's page. Nothing can be posted until it has been approved.",
-      actionLabel: 'Go to Mentions',
-      actionTo: '/mentions',
-    },
-  },
   incidents: {
     title: 'Incidents',
     subtitle: 'Trolling campaigns, threads and cases you are following up',

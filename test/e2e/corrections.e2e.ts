@@ -14,7 +14,9 @@ import {
   OUTPUT_DIR,
   ready,
   screenshot,
+  SEEDED_USER,
   serve,
+  signIn,
   watchErrors,
 } from './harness'
 
@@ -28,7 +30,7 @@ async function seed(dataDir: string): Promise<void> {
   const db = openDataDir(dataDir)
   const store = createStore(db)
   const service = createService({ store, mode: 'browser', dataDir, version: 'e2e' })
-  const user = { displayName: 'Jo Bloggs', email: 'jo@school.example', role: 'orm_lead' }
+  const user = { displayName: 'Jo Bloggs', email: SEEDED_USER.email, role: 'orm_lead', password: SEEDED_USER.password }
   const { school } = await service.call(
     'setup.complete',
     { school: SCHOOL, user },
@@ -90,6 +92,7 @@ async function correctInTheBrowser(page: Page, url: string): Promise<void> {
   })
   await page.goto(url)
   await ready(page)
+  await signIn(page, SEEDED_USER.email, SEEDED_USER.password)
   await page.getByRole('link', { name: 'Mentions', exact: true }).click()
   await page.getByTestId('verdict-counts').waitFor()
 

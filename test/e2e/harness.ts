@@ -38,7 +38,28 @@ export function seedSchool(dataDir: string): void {
     '--staff',
     'Mrs Helen Okafor; Headteacher',
   )
-  run('users', 'add', '--name', 'Jo Bloggs', '--email', 'jo@school.example', '--role', 'orm_lead')
+  run(
+    'users', 'add', '--name', 'Jo Bloggs', '--email', SEEDED_USER.email, '--role', 'orm_lead',
+    '--password', SEEDED_USER.password,
+  ) // prettier-ignore
+}
+
+/** The ORM lead seedSchool creates; openApp signs in as them. */
+export const SEEDED_USER = { email: 'jo@school.example', password: 'correct horse battery' }
+
+/** Signs in through the sign-in screen (each tab has its own session) and waits for Today. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.waitForSelector('#signin-email')
+  await page.fill('#signin-email', email)
+  await page.fill('#signin-password', password)
+  await page.getByTestId('signin-submit').click()
+  await page.getByTestId('signed-in-user').waitFor()
+}
+
+/** Signs out (switch user) and waits for the sign-in screen. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('switch-user').click()
+  await page.waitForSelector('#signin-email')
 }
 
 export function freshDataDir(): string {
@@ -162,6 +183,7 @@ export function callOp(page: Page, name: string, input: unknown): Promise<unknow
         headers: {
           'content-type': 'application/json',
           authorization: `Bearer ${g.sessionStorage.getItem('footprint.token')}`,
+          'x-footprint-session': g.sessionStorage.getItem('footprint.session') ?? '',
         },
         body: JSON.stringify(i),
       })
@@ -190,5 +212,6 @@ export async function openApp(viewport = { width: 1280, height: 900 }): Promise<
   const errors = watchErrors(page)
   await page.goto(served.url)
   await ready(page)
+  await signIn(page, SEEDED_USER.email, SEEDED_USER.password)
   return { dataDir, served, browser, page, errors }
 }

@@ -8,6 +8,8 @@ import {
   ready,
   screenshot,
   seedSchool,
+  signIn,
+  SEEDED_USER,
   serve,
   watchErrors,
   type Served,
@@ -41,6 +43,7 @@ describe('secrets in browser mode', () => {
     const errors = watchErrors(page)
     await page.goto(served.url)
     await ready(page)
+    await signIn(page, SEEDED_USER.email, SEEDED_USER.password)
 
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByRole('link', { name: 'Security', exact: true }).click()
@@ -78,6 +81,7 @@ describe('secrets in browser mode', () => {
     served = await serve(dataDir)
     await page.goto(served.url)
     await ready(page)
+    await signIn(page, SEEDED_USER.email, SEEDED_USER.password)
     const banner = page.getByTestId('secrets-banner')
     await banner.waitFor()
     expect(await banner.textContent()).toContain('Saved keys and passwords are locked')

@@ -39,7 +39,9 @@ export function registerServeCommand(program: Command): void {
       process.stdout.write(`Data folder: ${o.dataDir}\n`)
       // Browser mode watches sources like the desktop app does.
       o.service.poller.start()
+      o.service.jobs.start()
       const stop = async () => {
+        await o.service.jobs.dispose()
         await o.service.poller.dispose()
         await srv.close()
         o.close()

@@ -94,6 +94,13 @@ export interface FacebookConnector extends Connector<FacebookConfig> {
   ): Promise<void>
   /** Delete a comment on the Page: DELETE /{comment-id}. Capture the evidence first. */
   deleteComment(config: FacebookConfig, actx: ActionContext, id: string): Promise<void>
+  /** The approved reply, posted as the account: POST /{comment-id}/comments message. Answers with the new comment's id. */
+  replyToComment(
+    config: FacebookConfig,
+    actx: ActionContext,
+    id: string,
+    message: string,
+  ): Promise<{ id: string | null }>
 }
 
 function commentId(id: string): string {
@@ -163,10 +170,11 @@ export function createFacebookConnector(
     method: 'POST' | 'DELETE',
     id: string,
     params: Record<string, string>,
+    edge = '',
   ) {
-    const url = graphUrl(config, commentId(id), {})
+    const url = graphUrl(config, commentId(id) + edge, {})
     const token = await requireToken(actx.credentials ?? credentials, FACEBOOK, url.href)
-    await graphWrite(method, url, params, token, config, actx, FACEBOOK)
+    return graphWrite(method, url, params, token, config, actx, FACEBOOK)
   }
 
   return {
@@ -179,6 +187,10 @@ export function createFacebookConnector(
     },
     async deleteComment(config, actx, id) {
       await write(config, actx, 'DELETE', id, {})
+    },
+    async replyToComment(config, actx, id, message) {
+      const body = await write(config, actx, 'POST', id, { message }, '/comments')
+      return { id: typeof body.id === 'string' ? body.id : null }
     },
   }
 }

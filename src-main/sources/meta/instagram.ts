@@ -98,6 +98,13 @@ export interface InstagramConnector extends Connector<InstagramConfig> {
   ): Promise<void>
   /** DELETE /{ig-comment-id}. Capture the evidence first. */
   deleteComment(config: InstagramConfig, actx: ActionContext, id: string): Promise<void>
+  /** The approved reply, posted as the account: POST /{ig-comment-id}/replies message (top-level comments only). Answers with the new comment's id. */
+  replyToComment(
+    config: InstagramConfig,
+    actx: ActionContext,
+    id: string,
+    message: string,
+  ): Promise<{ id: string | null }>
 }
 
 function commentId(id: string): string {
@@ -180,10 +187,11 @@ export function createInstagramConnector(
     method: 'POST' | 'DELETE',
     id: string,
     params: Record<string, string>,
+    edge = '',
   ) {
-    const url = graphUrl(config, commentId(id), {})
+    const url = graphUrl(config, commentId(id) + edge, {})
     const token = await requireToken(actx.credentials ?? credentials, INSTAGRAM, url.href)
-    await graphWrite(method, url, params, token, config, actx, INSTAGRAM)
+    return graphWrite(method, url, params, token, config, actx, INSTAGRAM)
   }
 
   return {
@@ -196,6 +204,10 @@ export function createInstagramConnector(
     },
     async deleteComment(config, actx, id) {
       await write(config, actx, 'DELETE', id, {})
+    },
+    async replyToComment(config, actx, id, message) {
+      const body = await write(config, actx, 'POST', id, { message }, '/replies')
+      return { id: typeof body.id === 'string' ? body.id : null }
     },
   }
 }

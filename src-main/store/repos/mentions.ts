@@ -5,7 +5,7 @@ import type { Mention, PolicyFlag, Priority, SentimentLabel, SourceKind } from '
 import { parseJson } from './json'
 import { toMentionAnalysis, VERDICT_COLUMNS, VERDICT_JOIN, type VerdictColumns } from './analyses'
 
-interface Row extends VerdictColumns {
+export interface MentionRow extends VerdictColumns {
   id: number
   source_id: number
   source_name: string
@@ -65,7 +65,7 @@ export interface MatchableMention {
   meta_json: string
 }
 
-function toMention(r: Row): Mention {
+export function toMention(r: MentionRow): Mention {
   return {
     id: r.id,
     sourceId: r.source_id,
@@ -89,7 +89,7 @@ function toMention(r: Row): Mention {
 }
 
 // The effective verdict rides along: a user's correction wins over the machine's, as in every count.
-const SELECT = `SELECT m.*, s.name AS source_name, s.kind AS source_kind, ${VERDICT_COLUMNS}
+export const MENTION_SELECT = `SELECT m.*, s.name AS source_name, s.kind AS source_kind, ${VERDICT_COLUMNS}
   FROM mentions m JOIN sources s ON s.id = m.source_id ${VERDICT_JOIN}`
 
 export function mentionsRepo(db: Db) {
@@ -124,7 +124,7 @@ export function mentionsRepo(db: Db) {
     `SELECT id, title, text FROM mentions WHERE school_id = ? AND source_id != ?
     AND duplicate_of IS NULL ORDER BY first_seen_at DESC, id DESC LIMIT ?`,
   )
-  const list = db.prepare<Record<string, unknown>, Row>(`${SELECT}
+  const list = db.prepare<Record<string, unknown>, MentionRow>(`${MENTION_SELECT}
     WHERE (@schoolId IS NULL OR m.school_id = @schoolId)
     AND (@sourceId IS NULL OR m.source_id = @sourceId)
     AND (@since IS NULL OR m.first_seen_at >= @since)
@@ -134,10 +134,19 @@ export function mentionsRepo(db: Db) {
     AND (@priority IS NULL OR v.priority = @priority)
     AND (@flag IS NULL OR EXISTS (SELECT 1 FROM json_each(v.flags_json) WHERE value = @flag))
     ORDER BY m.id DESC LIMIT @limit`)
-  const get = db.prepare<[number], Row>(`${SELECT} WHERE m.id = ?`)
+  const get = db.prepare<[number], MentionRow>(`${MENTION_SELECT} WHERE m.id = ?`)
   const visibleOfSchool = db.prepare<[number], MatchableMention>(
     'SELECT id, title, text, url, meta_json FROM mentions WHERE school_id = ? AND hidden_reason IS NULL',
   )
+  const inIncident = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM incident_mentions WHERE mention_id = ?',
+  )
+  const hasEvidence = db.prepare<[number, number], { n: number }>(
+    'SELECT (SELECT count(*) FROM evidence WHERE mention_id = ?) + (SELECT count(*) FROM captures WHERE mention_id = ?) AS n',
+  )
+  // Duplicates linked to it become first copies of their own rather than pointing at nothing.
+  const unlinkDuplicates = db.prepare('UPDATE mentions SET duplicate_of = NULL WHERE duplicate_of = ?')
+  const remove = db.prepare('DELETE FROM mentions WHERE id = ?')
   const hide = db.prepare(
     'UPDATE mentions SET hidden_reason = ?, updated_at = ? WHERE id = ? AND hidden_reason IS NULL',
   )
@@ -199,6 +208,16 @@ export function mentionsRepo(db: Db) {
     get: (id: number): Mention | undefined => {
       const r = get.get(id)
       return r ? toMention(r) : undefined
+    },
+    /** Why a mention may not be deleted: it is evidence. Null when it may. */
+    deletionBlocker(id: number): 'incident' | 'evidence' | null {
+      if (inIncident.get(id)!.n > 0) return 'incident'
+      if (hasEvidence.get(id, id)!.n > 0) return 'evidence'
+      return null
+    },
+    delete(id: number): boolean {
+      unlinkDuplicates.run(id)
+      return remove.run(id).changes > 0
     },
     visibleOfSchool: (schoolId: number): MatchableMention[] => visibleOfSchool.all(schoolId),
     hide: (id: number, reason: string, now: string): boolean =>

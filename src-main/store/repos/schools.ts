@@ -75,6 +75,12 @@ export function schoolsRepo(db: Db) {
     head_name = @head_name, aliases_json = @aliases_json, exclusions_json = @exclusions_json, staff_json = @staff_json, co_term_rule = @co_term_rule,
     updated_at = @now WHERE id = @id`)
   const byUrn = db.prepare<[string], { id: number }>('SELECT id FROM schools WHERE urn = ?')
+  const workflowGet = db.prepare<[number], { complaints_url: string; calendar_json: string }>(
+    'SELECT complaints_url, calendar_json FROM schools WHERE id = ?',
+  )
+  const workflowPut = db.prepare(
+    'UPDATE schools SET complaints_url = ?, calendar_json = ?, updated_at = ? WHERE id = ?',
+  )
 
   return {
     list: (): School[] => list.all().map(toSchool),
@@ -87,6 +93,16 @@ export function schoolsRepo(db: Db) {
     create: (p: Profile, now: string): School => {
       const id = Number(insert.run({ ...params(p), now }).lastInsertRowid)
       return toSchool(get.get(id)!)
+    },
+    /** The complaints link and working calendar; the calendar as stored (the service fills defaults). */
+    workflow(id: number): { complaintsUrl: string; calendar: unknown } | undefined {
+      const r = workflowGet.get(id)
+      return r
+        ? { complaintsUrl: r.complaints_url, calendar: parseJson<unknown>(r.calendar_json, 'schools.calendar_json') }
+        : undefined
+    },
+    setWorkflow(id: number, complaintsUrl: string, calendar: unknown, now: string): boolean {
+      return workflowPut.run(complaintsUrl, JSON.stringify(calendar), now, id).changes > 0
     },
     update: (id: number, p: Profile, now: string): School | undefined => {
       const changes = update.run({ ...params(p), now, id }).changes

@@ -8,21 +8,8 @@ import { type DraftSchool, GAP_MESSAGE, findGaps } from './profile'
 import { type Speller, allowedWords, findMisspellings } from './spelling'
 import type { Situation } from './templates'
 
-export const ISSUE_CODES = [
-  'empty',
-  'missing_field',
-  'markup',
-  'pupil_named',
-  'staff_named',
-  'personal_data',
-  'argues',
-  'individual_case',
-  'promises_outcome',
-  'sarcasm',
-  'spelling',
-  'too_long',
-] as const
-export type IssueCode = (typeof ISSUE_CODES)[number]
+export { ISSUE_CODES, type IssueCode } from '../../contract/workflow'
+import type { IssueCode } from '../../contract/workflow'
 
 export interface CheckIssue {
   code: IssueCode

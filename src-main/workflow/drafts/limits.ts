@@ -1,15 +1,8 @@
 // Runs in: main process / CLI (Node), pure. How long a draft may be on each platform, measured the way
 // that platform measures it: Google in UTF-8 bytes, X in weighted characters, Meta in characters.
 
-export const DRAFT_PLATFORMS = [
-  'google',
-  'facebook',
-  'instagram',
-  'x',
-  'wikipedia',
-  'other',
-] as const
-export type DraftPlatform = (typeof DRAFT_PLATFORMS)[number]
+export { DRAFT_PLATFORMS, type DraftPlatform } from '../../contract/workflow'
+import type { DraftPlatform } from '../../contract/workflow'
 
 export type LengthUnit = 'bytes' | 'weighted' | 'characters'
 

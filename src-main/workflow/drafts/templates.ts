@@ -5,16 +5,9 @@
 // "Engaging, Conversational, Informative, Friendly" and "Take care with spelling and grammar".
 import type { DraftPlatform } from './limits'
 
-export const SITUATIONS = [
-  'complaint',
-  'praise',
-  'question',
-  'removal_notice',
-  'correction',
-  'wikipedia_edit_request',
-  'report_to_platform',
-] as const
-export type Situation = (typeof SITUATIONS)[number]
+// The list of situations is part of the contract (the screens offer them); the templates are here.
+export { SITUATIONS, type Situation } from '../../contract/workflow'
+import type { Situation } from '../../contract/workflow'
 
 export interface Template {
   id: string

@@ -34,6 +34,18 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'footprint.token'
+const SESSION_KEY = 'footprint.session'
+
+/** This tab's session id: who signed in here is remembered per tab, so two tabs can be two users. */
+function tabSession(): string {
+  let id = sessionStorage.getItem(SESSION_KEY)
+  if (!id) {
+    const bytes = crypto.getRandomValues(new Uint8Array(24))
+    id = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+    sessionStorage.setItem(SESSION_KEY, id)
+  }
+  return id
+}
 
 /** Browser mode: the launch URL carries ?token=…; keep it for this tab and take it out of the address bar. */
 function browserToken(): string {
@@ -50,12 +62,17 @@ function browserToken(): string {
 
 function httpBridge(): FootprintBridge {
   const token = browserToken()
+  const session = tabSession()
   const ops = {} as Record<string, (input: unknown) => Promise<unknown>>
   for (const name of OP_NAMES) {
     ops[name] = async (input) => {
       const res = await fetch(`/api/op/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-footprint-session': session,
+        },
         body: JSON.stringify(input ?? null),
       })
       try {
@@ -82,6 +99,12 @@ const bridge: FootprintBridge = window.footprint ?? httpBridge()
 
 export const transport: 'electron' | 'browser' = window.footprint ? 'electron' : 'browser'
 
+let unauthorized: (() => void) | null = null
+/** Told when the service says this window is not signed in (idle expiry, user removed). */
+export function onUnauthorized(fn: () => void): void {
+  unauthorized = fn
+}
+
 /** Calls one contract operation; resolves with its output or throws ApiError with the field at fault. */
 export async function call<K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> {
   const op = bridge.ops[name] as (i: OpInput<K>) => Promise<Result<OpOutput<K>>>
@@ -94,7 +117,10 @@ export async function call<K extends OpName>(name: K, input: OpInput<K>): Promis
       message: `Footprint's service did not answer: ${(e as Error).message}`,
     })
   }
-  if (!result.ok) throw new ApiError(result.error)
+  if (!result.ok) {
+    if (result.error.code === 'unauthorized' && name !== 'auth.signIn') unauthorized?.()
+    throw new ApiError(result.error)
+  }
   return result.data
 }
 

@@ -1,16 +1,19 @@
-// Runs in: renderer. Mentions of the current school, newest first, a page at a time; the counts of their
-// verdicts; and corrections of a verdict. Main announces every change with `mentions.changed`, and the
-// store reloads on it, so the list and the counts never disagree.
+// Runs in: renderer. The Mentions inbox of the current school: work items (mention, triage, SLA clock),
+// newest first, a page at a time, filtered by verdict, triage state, assignee and full-text search; the
+// counts of their verdicts; corrections. Main announces changes (`mentions.changed`, `workflow.changed`)
+// and the store reloads on them, so the list and the counts never disagree.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type {
   CorrectionEntry,
   CorrectionInput,
-  Mention,
+  InboxQuery,
   MentionAnalysis,
   PolicyFlag,
   SentimentLabel,
+  TriageInput,
   VerdictCounts,
+  WorkItem,
 } from '@contract'
 import { call, messageOf, onEvent } from '../api'
 
@@ -19,10 +22,13 @@ const PAGE = 50
 export interface MentionFilter {
   sentiment?: SentimentLabel
   flag?: PolicyFlag
+  state?: InboxQuery['state']
+  assignee?: InboxQuery['assignee']
+  search?: string
 }
 
 export const useMentionsStore = defineStore('mentions', () => {
-  const items = ref<Mention[]>([])
+  const items = ref<WorkItem[]>([])
   const nextBeforeId = ref<number | null>(null)
   const schoolId = ref<number | null>(null)
   const loading = ref(false)
@@ -31,12 +37,14 @@ export const useMentionsStore = defineStore('mentions', () => {
   /** Why the last reload failed ('' when it did not): shown by the view. */
   const error = ref('')
 
+  const query = () => ({ ...filter.value, search: filter.value.search?.trim() || undefined })
+
   async function load(forSchool: number): Promise<void> {
     loading.value = true
     error.value = ''
     try {
       const [page, c] = await Promise.all([
-        call('mentions.list', { schoolId: forSchool, limit: PAGE, ...filter.value }),
+        call('inbox.list', { schoolId: forSchool, limit: PAGE, ...query() }),
         call('mentions.counts', { schoolId: forSchool }),
       ])
       schoolId.value = forSchool
@@ -52,11 +60,11 @@ export const useMentionsStore = defineStore('mentions', () => {
     if (!nextBeforeId.value || !schoolId.value) return
     loading.value = true
     try {
-      const page = await call('mentions.list', {
+      const page = await call('inbox.list', {
         schoolId: schoolId.value,
         beforeId: nextBeforeId.value,
         limit: PAGE,
-        ...filter.value,
+        ...query(),
       })
       items.value = [...items.value, ...page.items]
       nextBeforeId.value = page.nextBeforeId
@@ -97,9 +105,16 @@ export const useMentionsStore = defineStore('mentions', () => {
   const corrections = (id: number): Promise<CorrectionEntry[]> =>
     call('mentions.corrections', { id })
 
+  /** Triage, assign or snooze several at once; the `workflow.changed` that follows reloads the list. */
+  async function triage(change: Omit<TriageInput, 'ids'>, ids: number[]): Promise<number> {
+    const r = await call('mentions.triage', { ...change, ids } as TriageInput)
+    if (schoolId.value) await load(schoolId.value)
+    return r.updated
+  }
+
   // One subscription for the store's lifetime (the app's): any change to mentions reloads what is shown.
   onEvent((e) => {
-    if (e.type === 'mentions.changed' && schoolId.value) {
+    if ((e.type === 'mentions.changed' || e.type === 'workflow.changed') && schoolId.value) {
       if (e.schoolId === undefined || e.schoolId === schoolId.value)
         load(schoolId.value).catch((err: unknown) => (error.value = messageOf(err)))
     }
@@ -119,5 +134,6 @@ export const useMentionsStore = defineStore('mentions', () => {
     correct,
     clearCorrection,
     corrections,
+    triage,
   }
 })

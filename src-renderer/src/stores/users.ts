@@ -17,5 +17,16 @@ export const useUsersStore = defineStore('users', () => {
     return user
   }
 
-  return { list, load, create }
+  async function setPassword(id: number, password: string): Promise<void> {
+    await call('users.setPassword', { id, password })
+    await load()
+  }
+
+  async function remove(id: number): Promise<{ unassigned: number }> {
+    const r = await call('users.remove', { id })
+    await load()
+    return r
+  }
+
+  return { list, load, create, setPassword, remove }
 })
