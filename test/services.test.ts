@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { freshService, SCHOOL } from './helpers/service'
 import type { AppEvent } from '../src-main/contract'
 
-const USER = { displayName: 'Jo Bloggs', email: 'jo@school.example', role: 'orm_lead' }
+const USER = {
+  displayName: 'Jo Bloggs',
+  email: 'jo@school.example',
+  role: 'orm_lead',
+  password: 'correct horse battery',
+}
 const ctx = { actor: 'test' }
 
 describe('service dispatch', () => {

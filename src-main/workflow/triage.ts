@@ -50,7 +50,9 @@ export function applyTriage(current: TriageRow, change: TriageChange, now: strin
   if (change.snoozeUntil !== undefined) {
     if (change.snoozeUntil !== null && Date.parse(change.snoozeUntil) <= Date.parse(now))
       throw new TriageRuleError('Snooze until a time in the future', 'snoozeUntil')
-    next.snoozedUntil = change.snoozeUntil
+    // Stored in UTC like every other instant: the inbox compares it with `now` as text.
+    next.snoozedUntil =
+      change.snoozeUntil === null ? null : new Date(change.snoozeUntil).toISOString()
   }
   return next
 }

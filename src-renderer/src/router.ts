@@ -48,6 +48,16 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./views/DigestView.vue'),
     meta: { title: 'Digest' },
   },
+  {
+    path: '/incidents',
+    component: () => import('./views/IncidentsView.vue'),
+    meta: { title: 'Incidents' },
+  },
+  {
+    path: '/incidents/:id(\\d+)',
+    component: () => import('./views/IncidentView.vue'),
+    meta: { title: 'Incident' },
+  },
   ...emptyScreenRoutes,
   { path: '/settings', redirect: '/settings/school' },
   {

@@ -20,17 +20,6 @@ export const EMPTY_SCREENS: Record<string, EmptyScreen> = {
       actionTo: '/settings/sources',
     },
   },
-  incidents: {
-    title: 'Incidents',
-    subtitle: 'Trolling campaigns, threads and cases you are following up',
-    empty: {
-      title: 'No incidents',
-      what: "Group related mentions into an incident to keep one timeline of what was done: reported to the platform, the platform's answer, the DSL or police informed, POSH contacted.",
-      how: 'Incidents are opened from a mention. Their evidence and timeline become the POSH escalation pack.',
-      actionLabel: 'Go to Mentions',
-      actionTo: '/mentions',
-    },
-  },
   reports: {
     title: 'Reports',
     subtitle: 'The pre-Ofsted snapshot and POSH escalation packs',

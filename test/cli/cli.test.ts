@@ -73,11 +73,34 @@ describe('footprint CLI', () => {
         'jo@school.example',
         '--role',
         'dsl',
+        '--password',
+        'correct horse battery',
       ).code,
     ).toBe(0)
     expect(JSON.parse(footprint(dir, 'users', 'list', '--json').out)).toMatchObject([
-      { displayName: 'Jo Bloggs', role: 'dsl' },
+      { displayName: 'Jo Bloggs', role: 'dsl', hasPassword: true },
     ])
+    // Every user can sign in: no password, or a short one, is refused and names the field.
+    const add = (...extra: string[]) =>
+      footprint(
+        dir,
+        'users',
+        'add',
+        '--name',
+        'Sam Lee',
+        '--email',
+        's@y.example',
+        '--role',
+        'viewer',
+        ...extra,
+      )
+    const noPassword = add()
+    expect(noPassword.code).toBe(1)
+    expect(noPassword.err).toContain('--password')
+    const short = add('--password', 'short')
+    expect(short.code).toBe(1)
+    expect(short.err).toContain('password: Password must be at least 10 characters')
+    expect(JSON.parse(footprint(dir, 'users', 'list', '--json').out)).toHaveLength(1)
     const bad = footprint(
       dir,
       'users',
@@ -88,6 +111,8 @@ describe('footprint CLI', () => {
       'x@y.example',
       '--role',
       'admin',
+      '--password',
+      'correct horse battery',
     )
     expect(bad.code).toBe(1)
     expect(bad.err).toContain('role')

@@ -26,10 +26,15 @@ async function start() {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Footprint</title>')
   srv = await startBrowserServer({ service, staticDir })
   const school = await service.call('schools.create', SCHOOL, { actor: 'test' })
+  await service.call('users.create', ORM_LEAD, { actor: 'test' })
   const post = async (op: string, body: string) => {
     const res = await fetch(`http://127.0.0.1:${srv!.port}/api/op/${op}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${srv!.token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${srv!.token}`,
+        'x-footprint-session': TAB,
+      },
       body,
     })
     return {
@@ -37,8 +42,22 @@ async function start() {
       json: (await res.json()) as { ok: boolean; error?: { message: string; field?: string } },
     }
   }
+  // capture.image needs a signed-in user who may change mentions.
+  const signIn = await post(
+    'auth.signIn',
+    JSON.stringify({ email: ORM_LEAD.email, password: ORM_LEAD.password }),
+  )
+  expect(signIn.status).toBe(200)
   return { post, schoolId: school.id }
 }
+
+const ORM_LEAD = {
+  displayName: 'Jo Bloggs',
+  email: 'jo@school.example',
+  role: 'orm_lead',
+  password: 'correct horse battery',
+}
+const TAB = 'tab-id-0123456789abcdef'
 
 describe('per-operation body size', () => {
   it('declares the larger cap for capture.image only', () => {

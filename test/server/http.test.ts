@@ -22,8 +22,25 @@ async function start() {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(root, 'secret.txt'), 'TOP-SECRET-CONTENT')
   srv = await startBrowserServer({ service, staticDir })
+  // Every tab signs in: the operations below need a signed-in ORM lead, not the system.
+  await service.call('users.create', ORM_LEAD, { actor: 'test' })
+  const signIn = await api(
+    srv,
+    'auth.signIn',
+    JSON.stringify({ email: ORM_LEAD.email, password: ORM_LEAD.password }),
+  )
+  expect(signIn.status).toBe(200)
   return { service, srv }
 }
+
+const ORM_LEAD = {
+  displayName: 'Jo Bloggs',
+  email: 'jo@school.example',
+  role: 'orm_lead',
+  password: 'correct horse battery',
+}
+/** The id a tab keeps in sessionStorage and sends on every call. */
+const TAB = 'tab-id-0123456789abcdef'
 
 interface Raw {
   status: number
@@ -66,6 +83,7 @@ const api = (s: BrowserServer, op: string, body: string, extra: Record<string, s
       host: `127.0.0.1:${s.port}`,
       'content-type': 'application/json',
       authorization: `Bearer ${s.token}`,
+      'x-footprint-session': TAB,
       ...extra,
     },
     body,
@@ -88,6 +106,20 @@ describe('browser-mode server', () => {
       data: { name: SCHOOL.name, postcode: 'HB4 2QT' },
     })
     expect(r.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  it('acts as whoever signed in on the tab: another tab, or none, is signed out (401)', async () => {
+    const { srv } = await start()
+    const session = await api(srv, 'auth.session', '')
+    expect(JSON.parse(session.body)).toMatchObject({ data: { user: { email: ORM_LEAD.email } } })
+    for (const other of ['other-tab-0123456789abcdef', 'short', '']) {
+      const r = await api(srv, 'schools.list', '{}', { 'x-footprint-session': other })
+      expect(r.status, other).toBe(401)
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    }
+    // A public operation still answers a tab nobody signed in on.
+    const status = await api(srv, 'app.status', '', { 'x-footprint-session': 'short' })
+    expect(status.status).toBe(200)
   })
 
   it('refuses calls without the token, or with a wrong one (401)', async () => {

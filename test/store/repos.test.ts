@@ -47,6 +47,7 @@ describe('repositories', () => {
         role: 'head',
         schoolIds: [b.id, a.id],
       },
+      null,
       T,
     )
     expect(u.schoolIds).toEqual([a.id, b.id])

@@ -62,7 +62,8 @@ const EVENT_SELECT = `SELECT e.id, e.incident_id, e.kind, e.occurred_at, e.refer
   e.actor, u.display_name AS by_name FROM incident_events e LEFT JOIN users u ON u.id = e.created_by`
 
 export function incidentsRepo(db: Db) {
-  const insert = db.prepare(`INSERT INTO incidents (school_id, title, summary, status, created_by, created_at)
+  const insert =
+    db.prepare(`INSERT INTO incidents (school_id, title, summary, status, created_by, created_at)
     VALUES (@schoolId, @title, @summary, 'open', @createdBy, @now)`)
   const get = db.prepare<[number], IncidentRow>(`${SELECT} WHERE i.id = ?`)
   // Newest activity first: a new timeline entry, closing or opening brings an incident to the top.
@@ -76,12 +77,15 @@ export function incidentsRepo(db: Db) {
   const link = db.prepare(
     'INSERT INTO incident_mentions (incident_id, mention_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
   )
-  const unlink = db.prepare('DELETE FROM incident_mentions WHERE incident_id = ? AND mention_id = ?')
+  const unlink = db.prepare(
+    'DELETE FROM incident_mentions WHERE incident_id = ? AND mention_id = ?',
+  )
   const markSafeguarding = db.prepare('UPDATE incidents SET safeguarding = 1 WHERE id = ?')
   const setStatus = db.prepare(
     'UPDATE incidents SET status = ?, closed_at = ? WHERE id = ? AND status != ?',
   )
-  const addEvent = db.prepare(`INSERT INTO incident_events (incident_id, kind, occurred_at, reference,
+  const addEvent =
+    db.prepare(`INSERT INTO incident_events (incident_id, kind, occurred_at, reference,
     note, created_by, actor, created_at)
     VALUES (@incidentId, @kind, @occurredAt, @reference, @note, @createdBy, @actor, @now)`)
   // Timeline order is when things happened; entries recorded later for the same moment follow.

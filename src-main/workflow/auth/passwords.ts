@@ -11,6 +11,9 @@ const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOpti
 /** OWASP's scrypt floor is N=2^17, r=8, p=1; 2^15 with r=8 keeps sign-in under ~100 ms on a school laptop. */
 export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const
 const KEY_LENGTH = 32
+/** What verifyPassword accepts from a stored hash: ours, or stronger, never absurd or empty. */
+const MAX_N = 2 ** 20
+const MIN_KEY_LENGTH = 16
 const maxmem = (N: number, r: number) => 256 * N * r
 
 export async function hashPassword(password: string, params = SCRYPT_PARAMS): Promise<string> {
@@ -19,9 +22,14 @@ export async function hashPassword(password: string, params = SCRYPT_PARAMS): Pr
     ...params,
     maxmem: maxmem(params.N, params.r),
   })
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join(
-    '$',
-  )
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$')
 }
 
 /** False for a wrong password and for a hash this code cannot read (never throws on bad input). */
@@ -33,13 +41,28 @@ export async function verifyPassword(password: string, stored: string | null): P
   const R = Number(r)
   const P = Number(p)
   if (![N, R, P].every((x) => Number.isInteger(x) && x > 0)) return false
+  // Parameters no hash of ours would have (a tampered row) must not make sign-in allocate gigabytes.
+  if (N > MAX_N || R > 64 || P > 16) return false
   const expected = Buffer.from(key, 'base64')
-  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64'), expected.length, {
-    N,
-    r: R,
-    p: P,
-    maxmem: maxmem(N, R),
-  })
+  // A key that decodes to nothing (or next to nothing) would match every password.
+  if (expected.length < MIN_KEY_LENGTH) return false
+  let actual: Buffer
+  try {
+    actual = await scrypt(
+      password.normalize('NFKC'),
+      Buffer.from(salt, 'base64'),
+      expected.length,
+      {
+        N,
+        r: R,
+        p: P,
+        maxmem: maxmem(N, R),
+      },
+    )
+  } catch {
+    // N not a power of two, and other parameters node:crypto refuses.
+    return false
+  }
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
