@@ -88,11 +88,18 @@ const Title = z
 
 export const incidentOps = {
   'incidents.list': op(
-    z.object({ schoolId: z.number().int().positive(), status: z.enum(['open', 'closed', 'all']).default('open') }),
+    z.object({
+      schoolId: z.number().int().positive(),
+      status: z.enum(['open', 'closed', 'all']).default('open'),
+    }),
     z.array(IncidentSummary),
     'Incidents of a school, newest activity first, with reminders',
   ),
-  'incidents.get': op(z.object({ id: IncidentId }), Incident, 'An incident with its mentions and timeline'),
+  'incidents.get': op(
+    z.object({ id: IncidentId }),
+    Incident,
+    'An incident with its mentions and timeline',
+  ),
   'incidents.create': op(
     z.object({
       schoolId: z.number().int().positive(),

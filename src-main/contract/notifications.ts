@@ -41,7 +41,11 @@ export const DigestSection = z.object({
   schoolId: z.number().int(),
   schoolName: z.string(),
   newMentions: z.number().int(),
-  bySentiment: z.object({ negative: z.number().int(), neutral: z.number().int(), positive: z.number().int() }),
+  bySentiment: z.object({
+    negative: z.number().int(),
+    neutral: z.number().int(),
+    positive: z.number().int(),
+  }),
   bySource: z.array(z.object({ source: z.string(), count: z.number().int() })),
   breached: z.number().int(),
   dueToday: z.number().int(),
@@ -56,7 +60,10 @@ export type Digest = z.output<typeof Digest>
 
 export const notificationOps = {
   'notifications.list': op(
-    z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(200).default(50) }),
+    z.object({
+      unreadOnly: z.boolean().default(false),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
     z.array(Notification),
     'My notifications, newest first',
   ),
@@ -65,7 +72,11 @@ export const notificationOps = {
     z.object({ updated: z.number().int() }),
     'Mark notifications read',
   ),
-  'notifications.settings': op(NoInput, NotificationSettings, 'Quiet hours and desktop notifications'),
+  'notifications.settings': op(
+    NoInput,
+    NotificationSettings,
+    'Quiet hours and desktop notifications',
+  ),
   'notifications.updateSettings': op(
     NotificationSettings,
     NotificationSettings,

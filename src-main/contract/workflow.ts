@@ -37,7 +37,14 @@ export const SITUATION_LABELS: Record<Situation, string> = {
   report_to_platform: 'Report to the platform',
 }
 
-export const DRAFT_PLATFORMS = ['google', 'facebook', 'instagram', 'x', 'wikipedia', 'other'] as const
+export const DRAFT_PLATFORMS = [
+  'google',
+  'facebook',
+  'instagram',
+  'x',
+  'wikipedia',
+  'other',
+] as const
 export type DraftPlatform = (typeof DRAFT_PLATFORMS)[number]
 
 export const ISSUE_CODES = [
@@ -102,7 +109,9 @@ export type WorkItem = z.output<typeof WorkItem>
 export const InboxQuery = z.object({
   schoolId: z.number().int().positive(),
   state: z.enum([...TRIAGE_STATES, 'open', 'all']).default('open'),
-  assignee: z.union([z.literal('me'), z.literal('unassigned'), z.number().int().positive()]).optional(),
+  assignee: z
+    .union([z.literal('me'), z.literal('unassigned'), z.number().int().positive()])
+    .optional(),
   /** Full-text search over title, text and author (SQLite FTS5). */
   search: z.string().trim().max(200).optional(),
   includeSnoozed: z.boolean().default(false),
@@ -266,7 +275,10 @@ export type DailyCheck = z.output<typeof DailyCheck>
 export const WorkflowSettings = z.object({
   complaintsUrl: z.union([
     z.literal(''),
-    z.url({ protocol: /^https?$/, error: 'Complaints procedure link must be a web address (https://…)' }),
+    z.url({
+      protocol: /^https?$/,
+      error: 'Complaints procedure link must be a web address (https://…)',
+    }),
   ]),
   calendar: z.object({
     timeZone: z.string().default('Europe/London'),
@@ -290,7 +302,11 @@ export type WorkflowSettings = z.output<typeof WorkflowSettings>
 const SchoolRef = z.object({ schoolId: z.number().int().positive() })
 
 export const workflowOps = {
-  'inbox.list': op(InboxQuery, InboxPage, 'Mentions with triage and SLA clocks, filtered and searched'),
+  'inbox.list': op(
+    InboxQuery,
+    InboxPage,
+    'Mentions with triage and SLA clocks, filtered and searched',
+  ),
   'mentions.get': op(
     z.object({ id: MentionId }),
     MentionDetail,
@@ -366,7 +382,10 @@ export const workflowOps = {
   'drafts.recordPosted': op(
     z.object({
       id: DraftId,
-      url: z.url({ protocol: /^https?$/, error: 'The reply’s address must be a web address (https://…)' }),
+      url: z.url({
+        protocol: /^https?$/,
+        error: 'The reply’s address must be a web address (https://…)',
+      }),
     }),
     DraftView,
     'Record that an approved draft was posted by hand, with the reply’s address',

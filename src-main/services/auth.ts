@@ -1,7 +1,13 @@
 // Runs in: main process and CLI (Node). Sign-in, sign-out and passwords. Wrong passwords count towards a
 // lockout; an unknown email costs the same time and gets the same answer as a wrong password.
 import { format } from 'date-fns'
-import { PERMISSION_NAMES, ServiceError, type OpParsed, type SessionInfo, type User } from '../contract'
+import {
+  PERMISSION_NAMES,
+  ServiceError,
+  type OpParsed,
+  type SessionInfo,
+  type User,
+} from '../contract'
 import {
   afterFailure,
   can,
@@ -19,7 +25,11 @@ import { audited } from './audited'
 export function sessionInfo(deps: ServiceDeps, principal: Principal): SessionInfo {
   const needsSetup = deps.store.users.count() === 0 || deps.store.schools.count() === 0
   if (principal.kind !== 'user') {
-    return { user: null, permissions: PERMISSION_NAMES.filter((p) => can(principal, p)), needsSetup }
+    return {
+      user: null,
+      permissions: PERMISSION_NAMES.filter((p) => can(principal, p)),
+      needsSetup,
+    }
   }
   return {
     user: principal.user,
@@ -74,7 +84,10 @@ export function authHandlers(deps: ServiceDeps, events: AppEvents, sessions: Ses
             return {
               result: null,
               audit: {
-                action: next.lockedUntil && next.lockedUntil !== row.locked_until ? 'auth.locked' : 'auth.sign_in_failed',
+                action:
+                  next.lockedUntil && next.lockedUntil !== row.locked_until
+                    ? 'auth.locked'
+                    : 'auth.sign_in_failed',
                 entity: 'user',
                 entityId: row.id,
                 detail: { failedLogins: next.failedLogins },
@@ -97,7 +110,11 @@ export function authHandlers(deps: ServiceDeps, events: AppEvents, sessions: Ses
       if (ctx.principal.kind === 'user') {
         audited(store, ctx, now, () => ({
           result: null,
-          audit: { action: 'auth.sign_out', entity: 'user', entityId: ctx.principal.kind === 'user' ? ctx.principal.user.id : null },
+          audit: {
+            action: 'auth.sign_out',
+            entity: 'user',
+            entityId: ctx.principal.kind === 'user' ? ctx.principal.user.id : null,
+          },
         }))
       }
       sessions.signOut(session)
@@ -113,14 +130,24 @@ export function authHandlers(deps: ServiceDeps, events: AppEvents, sessions: Ses
       if (!row) throw new ServiceError('not_found', `There is no user with id ${id}`, 'id')
       if (own && row.password_hash !== null) {
         if (!(await verifyPassword(currentPassword ?? '', row.password_hash)))
-          throw new ServiceError('invalid_input', 'Your current password is not right', 'currentPassword')
+          throw new ServiceError(
+            'invalid_input',
+            'Your current password is not right',
+            'currentPassword',
+          )
       } else if (!own && !can(p, 'users.manage')) {
-        throw new ServiceError('forbidden', 'Only the head or the ORM lead can set someone else’s password.')
+        throw new ServiceError(
+          'forbidden',
+          'Only the head or the ORM lead can set someone else’s password.',
+        )
       }
       const hash = await hashPassword(password)
       audited(store, ctx, now, () => {
         store.users.setPasswordHash(id, hash)
-        return { result: null, audit: { action: 'user.set_password', entity: 'user', entityId: id } }
+        return {
+          result: null,
+          audit: { action: 'user.set_password', entity: 'user', entityId: id },
+        }
       })
       events.emit({ type: 'users.changed' })
       return { id }

@@ -90,8 +90,7 @@ export function createService(
     events,
     clock: jobClock,
     post:
-      deps.posting?.post ??
-      connectorPoster(() => ({ http: poller.http(), credentials: secrets })),
+      deps.posting?.post ?? connectorPoster(() => ({ http: poller.http(), credentials: secrets })),
     log,
     onFailed: (draftId, schoolId, message) =>
       notifier.notify('post_failed', schoolId, {

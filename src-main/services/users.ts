@@ -63,7 +63,10 @@ export function userHandlers(
             action: 'user.update',
             entity: 'user',
             entityId: id,
-            detail: { from: { role: before.role, schoolIds: before.schoolIds }, to: { role, schoolIds } },
+            detail: {
+              from: { role: before.role, schoolIds: before.schoolIds },
+              to: { role, schoolIds },
+            },
           },
         }
       })

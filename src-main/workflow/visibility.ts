@@ -1,6 +1,6 @@
 // Runs in: main process and CLI (Node), pure. Which items only the DSL and the head may read (KCSIE:
 // safeguarding information is shared on a need-to-know basis), and how an item looks to everyone else.
-import type { Mention } from '../contract'
+import { ServiceError, type Mention } from '../contract'
 import { can, type Principal } from './auth'
 
 /** Safeguarding or extremism on the effective verdict, or routed to the DSL. */
@@ -15,6 +15,14 @@ export const RESTRICTED_TEXT =
 
 export function mayRead(p: Principal, m: Pick<Mention, 'analysis'>): boolean {
   return !isSafeguardingItem(m) || can(p, 'safeguarding.view')
+}
+
+export const SAFEGUARDING_REFUSED =
+  'Only the designated safeguarding lead and the head can open safeguarding items.'
+
+/** Refuses (forbidden) a safeguarding item to anyone but the DSL and the head. */
+export function demandRead(p: Principal, m: Pick<Mention, 'analysis'>): void {
+  if (!mayRead(p, m)) throw new ServiceError('forbidden', SAFEGUARDING_REFUSED)
 }
 
 /**

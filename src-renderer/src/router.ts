@@ -77,7 +77,8 @@ router.beforeEach(async (to) => {
   if (to.path === '/setup') return '/today'
   const session = useSessionStore()
   const info = session.info ?? (await session.load())
-  if (!info.user) return to.path === '/signin' ? true : { path: '/signin', query: { to: to.fullPath } }
+  if (!info.user)
+    return to.path === '/signin' ? true : { path: '/signin', query: { to: to.fullPath } }
   if (to.path === '/signin') return '/today'
   return true
 })

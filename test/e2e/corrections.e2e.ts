@@ -30,7 +30,12 @@ async function seed(dataDir: string): Promise<void> {
   const db = openDataDir(dataDir)
   const store = createStore(db)
   const service = createService({ store, mode: 'browser', dataDir, version: 'e2e' })
-  const user = { displayName: 'Jo Bloggs', email: SEEDED_USER.email, role: 'orm_lead', password: SEEDED_USER.password }
+  const user = {
+    displayName: 'Jo Bloggs',
+    email: SEEDED_USER.email,
+    role: 'orm_lead',
+    password: SEEDED_USER.password,
+  }
   const { school } = await service.call(
     'setup.complete',
     { school: SCHOOL, user },

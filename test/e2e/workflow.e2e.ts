@@ -1,7 +1,6 @@
-// Runs in: Vitest (Node) driving Chromium. The workflow end to end in browser mode, one tab switching
-// users: the ORM lead's daily check, a reply that fails the policy check and then goes to the head; and a
-// safeguarding item that a viewer cannot open but the DSL can. (The head's side of the approval runs in
-// the service tests; its browser walk is not in this file yet.)
+// Runs in: Vitest (Node) driving Chromium. The workflow end to end in browser mode: the ORM lead's daily
+// check; a reply that fails the policy check, goes to the head (in her own tab), is sent back with a note,
+// fixed and approved; then one tab switching users: a safeguarding item a viewer cannot open, the DSL can.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createStore, openDataDir } from '../../src-main/store'
@@ -29,7 +28,8 @@ const USERS = {
 
 const COMPLAINT =
   'Really disappointed with how the school handled the coach delays on the trip last week. Nobody answered the phone at the office all afternoon.'
-const PRAISE = 'Hollinbury pupils from St Aldhelm’s win the county maths challenge for the second year.'
+const PRAISE =
+  'Hollinbury pupils from St Aldhelm’s win the county maths challenge for the second year.'
 const SAFEGUARDING =
   'A child at St Aldhelm’s keeps turning up with bruises and says a grown-up at home hurts him. <script>alert(1)</script>'
 const CLEAN_REPLY =
@@ -52,7 +52,12 @@ async function seed(dataDir: string): Promise<Seeded> {
   const now = new Date().toISOString()
   const google = store.sources.create({ kind: 'google_business', name: 'Google reviews', schoolId: saved.id, intervalMinutes: 60, config: { accountId: '1234567890', locationId: '9876543210' } }, now) // prettier-ignore
   const feed = store.sources.create({ kind: 'feed', name: 'Hollinbury Gazette', schoolId: null, intervalMinutes: 30, config: { url: 'https://gazette.example/rss' } }, now) // prettier-ignore
-  const add = (n: number, sourceId: number, text: string, analysis: Parameters<typeof store.analyses.put>[1]) => {
+  const add = (
+    n: number,
+    sourceId: number,
+    text: string,
+    analysis: Parameters<typeof store.analyses.put>[1],
+  ) => {
     const id = store.mentions.insert(
       { sourceId, schoolId: saved.id, externalId: `accounts/1234567890/locations/9876543210/reviews/r${n}`, url: null, canonicalUrl: null, title: null, author: 'a parent', authorUrl: null, publishedAt: null, text, raw: null, meta: {}, matchedAlias: "St Aldhelm's", contentHash: `wf-${n}`, duplicateOf: null },
       new Date(Date.now() - (5 - n) * 60_000).toISOString(),
@@ -68,12 +73,15 @@ async function seed(dataDir: string): Promise<Seeded> {
 }
 
 async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((to) => ((globalThis as unknown as { location: { hash: string } }).location.hash = to), hash)
+  await page.evaluate(
+    (to) => ((globalThis as unknown as { location: { hash: string } }).location.hash = to),
+    hash,
+  )
 }
 const openMention = (page: Page, id: number) => go(page, `#/mentions/${id}`)
 
 describe('the workflow in browser mode', () => {
-  it('daily check, a draft through the policy check to the head, and a DSL item a viewer cannot open', async () => {
+  it('daily check, a draft sent back then approved, and a DSL item a viewer cannot open', async () => {
     const dataDir = freshDataDir()
     const ids = await seed(dataDir)
     const served = await serve(dataDir)
@@ -89,7 +97,9 @@ describe('the workflow in browser mode', () => {
       await signIn(page, USERS.orm.email, PASSWORD)
       expect(await page.getByTestId('new-count').innerText()).toBe('3')
       const cards = page.getByTestId('mention')
-      expect(await cards.first().innerText()).toContain('Safeguarding item: only the designated safeguarding lead')
+      expect(await cards.first().innerText()).toContain(
+        'Safeguarding item: only the designated safeguarding lead',
+      )
       expect(await page.content()).not.toContain('bruises')
       await page.getByTestId('due-item').first().waitFor()
       expect(await page.getByTestId('due-item').allInnerTexts()).toEqual(
@@ -105,7 +115,10 @@ describe('the workflow in browser mode', () => {
       await page.getByTestId('write-complaint').click()
       const draft = page.getByTestId('draft').first()
       await draft.waitFor()
-      await draft.getByTestId('draft-text').locator('textarea').fill('Jack in Year 4 is lying and we will sack the driver.')
+      await draft
+        .getByTestId('draft-text')
+        .locator('textarea')
+        .fill('Jack in Year 4 is lying and we will sack the driver.')
       await draft.getByTestId('save-draft').click()
       await draft.getByTestId('check-issue').first().waitFor()
       expect(await draft.getByTestId('submit-draft').isDisabled()).toBe(true)
@@ -116,6 +129,54 @@ describe('the workflow in browser mode', () => {
       expect(await axeViolations(page)).toEqual([])
       await draft.getByTestId('submit-draft').click()
       await draft.getByText('Waiting for the head').waitFor()
+
+      // The head, at her own desk (another tab, its own session), sends it back with a note.
+      const headPage = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+      const headErrors = watchErrors(headPage)
+      await headPage.goto(served.url)
+      await ready(headPage)
+      await signIn(headPage, USERS.head.email, PASSWORD)
+      await go(headPage, '#/approvals')
+      const approval = headPage.getByTestId('approval')
+      await approval.waitFor()
+      expect(await approval.getByTestId('approval-original').innerText()).toBe(COMPLAINT)
+      expect(await approval.getByTestId('approval-draft').innerText()).toBe(CLEAN_REPLY)
+      await screenshot(headPage, '32-approvals-queue')
+      expect(await axeViolations(headPage)).toEqual([])
+      await approval.getByTestId('send-back').click()
+      await headPage.getByText('Say what should change').waitFor()
+      await approval
+        .getByTestId('approval-note')
+        .locator('textarea')
+        .fill('Please mention the complaints procedure.')
+      await approval.getByTestId('send-back').click()
+      await headPage.getByText('No replies are waiting for approval').waitFor()
+
+      // The ORM lead's page follows by itself: the note is there; a new version goes back to the head.
+      const back = page.getByTestId('draft').first()
+      await back.getByTestId('head-note').waitFor()
+      expect(await back.getByTestId('head-note').innerText()).toContain(
+        'Please mention the complaints procedure.',
+      )
+      await back
+        .getByTestId('draft-text')
+        .locator('textarea')
+        .fill(`${CLEAN_REPLY} Our complaints procedure is on our website.`)
+      await back.getByTestId('save-draft').click()
+      await back.getByText('Version 3').waitFor()
+      await back.getByTestId('submit-draft').click()
+      await back.getByText('Waiting for the head').waitFor()
+
+      // The head approves; the ORM lead sees it approved, frozen, with who and when, ready to post.
+      await headPage.getByTestId('approve').click()
+      await headPage.getByText('No replies are waiting for approval').waitFor()
+      await page.getByTestId('approved-by').waitFor()
+      expect(await page.getByTestId('approved-by').innerText()).toContain(
+        'Approved by Helen Okafor',
+      )
+      await page.getByTestId('post-draft').waitFor()
+      expect(headErrors).toEqual([])
+      await headPage.close()
 
       // A viewer cannot open the safeguarding item; the DSL can, and its text is shown as text.
       await signOut(page)

@@ -51,15 +51,15 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--email <email>', 'whose password')
     .option('--password <password>', `the new password (at least ${PASSWORD_MIN} characters)`)
     .option('--password-stdin', 'read the password from standard input instead')
-    .action(
-      (opts: { email: string; password?: string; passwordStdin?: boolean }, cmd: Command) =>
-        withService(cmd, async (o) => {
-          const list = await call(o, 'users.list', undefined)
-          const user = list.find((u) => u.email.toLowerCase() === opts.email.toLowerCase())
-          if (!user) throw new ServiceError('not_found', `There is no user with email ${opts.email}`, 'email')
-          await call(o, 'users.setPassword', { id: user.id, password: await passwordFrom(opts) })
-          process.stdout.write(`Password set for ${user.displayName}; the account is unlocked.\n`)
-        }),
+    .action((opts: { email: string; password?: string; passwordStdin?: boolean }, cmd: Command) =>
+      withService(cmd, async (o) => {
+        const list = await call(o, 'users.list', undefined)
+        const user = list.find((u) => u.email.toLowerCase() === opts.email.toLowerCase())
+        if (!user)
+          throw new ServiceError('not_found', `There is no user with email ${opts.email}`, 'email')
+        await call(o, 'users.setPassword', { id: user.id, password: await passwordFrom(opts) })
+        process.stdout.write(`Password set for ${user.displayName}; the account is unlocked.\n`)
+      }),
     )
 
   users
@@ -70,9 +70,12 @@ export function registerUserCommands(program: Command): void {
       withService(cmd, async (o) => {
         const list = await call(o, 'users.list', undefined)
         const user = list.find((u) => u.email.toLowerCase() === opts.email.toLowerCase())
-        if (!user) throw new ServiceError('not_found', `There is no user with email ${opts.email}`, 'email')
+        if (!user)
+          throw new ServiceError('not_found', `There is no user with email ${opts.email}`, 'email')
         const r = await call(o, 'users.remove', { id: user.id })
-        process.stdout.write(`Removed ${user.displayName}; ${r.unassigned} item(s) are now unassigned.\n`)
+        process.stdout.write(
+          `Removed ${user.displayName}; ${r.unassigned} item(s) are now unassigned.\n`,
+        )
       }),
     )
 
@@ -103,7 +106,9 @@ async function passwordFrom(opts: { password?: string; passwordStdin?: boolean }
   if (opts.passwordStdin) {
     const chunks: Buffer[] = []
     for await (const c of process.stdin) chunks.push(c as Buffer)
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '')
   }
   if (opts.password !== undefined) return opts.password
   throw new ServiceError(

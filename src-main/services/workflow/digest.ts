@@ -12,13 +12,22 @@ export function digestHooks({ store }: ServiceDeps): DigestHooks {
     slaCounts(schoolId, now) {
       const cal = calendars(store)(schoolId)
       const items = store.triage
-        .inbox({ schoolId, state: 'open', clockRunning: true, includeSnoozed: true, now: now.toISOString(), limit: 2000 })
+        .inbox({
+          schoolId,
+          state: 'open',
+          clockRunning: true,
+          includeSnoozed: true,
+          now: now.toISOString(),
+          limit: 2000,
+        })
         .map((t) => toWorkItem({ kind: 'system', name: 'digest' }, t, cal, now))
       return {
         breached: items.filter((i) => i.sla.breached).length,
         dueToday: items.filter(
           // formatDue names the school's local day, so "today" is today in the school's time zone.
-          (i) => !i.sla.breached && formatDue(Date.parse(i.sla.dueAt), now.getTime(), cal.timeZone).startsWith('today'),
+          (i) =>
+            !i.sla.breached &&
+            formatDue(Date.parse(i.sla.dueAt), now.getTime(), cal.timeZone).startsWith('today'),
         ).length,
       }
     },
@@ -27,7 +36,12 @@ export function digestHooks({ store }: ServiceDeps): DigestHooks {
       for (const [incidentId, events] of store.incidents.platformEventsOfSchool(schoolId)) {
         const title = store.incidents.get(incidentId)?.title ?? `Incident ${incidentId}`
         for (const r of platformReminders(
-          events.map((e) => ({ id: e.id, kind: e.kind, occurredAt: e.occurred_at, reference: e.reference })),
+          events.map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            occurredAt: e.occurred_at,
+            reference: e.reference,
+          })),
           now,
         ))
           out.push(`${title}: ${r.message}`)

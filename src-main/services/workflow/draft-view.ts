@@ -16,7 +16,12 @@ export function draftSchool(store: Store, school: School): DraftSchool {
   return { ...school, complaintsUrl: store.schools.workflow(school.id)?.complaintsUrl || undefined }
 }
 
-export function checkBody(store: Store, d: Pick<DraftRow, 'platform' | 'situation'>, body: string, school: School) {
+export function checkBody(
+  store: Store,
+  d: Pick<DraftRow, 'platform' | 'situation'>,
+  body: string,
+  school: School,
+) {
   return checkDraft(body, {
     school: draftSchool(store, school),
     platform: d.platform,

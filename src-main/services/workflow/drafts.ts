@@ -5,7 +5,7 @@ import { format } from 'date-fns'
 import { ServiceError, type Mention, type OpParsed, type School } from '../../contract'
 import { actsFor, demandSchool, userIdOf, type Principal } from '../../workflow/auth'
 import { generateDrafts, platformOf } from '../../workflow/drafts'
-import { mayRead } from '../../workflow/visibility'
+import { demandRead } from '../../workflow/visibility'
 import { UNDO_WINDOW_MS, type PostQueue } from '../../workflow/posting'
 import type { DraftRow } from '../../store/repos/drafts'
 import type { AppEvents, Caller, ServiceDeps } from '../context'
@@ -29,10 +29,10 @@ export function draftHandlers(
 ) {
   function readable(p: Principal, mentionId: number): { mention: Mention; school: School } {
     const mention = store.mentions.get(mentionId)
-    if (!mention) throw new ServiceError('not_found', `There is no mention with id ${mentionId}`, 'mentionId')
+    if (!mention)
+      throw new ServiceError('not_found', `There is no mention with id ${mentionId}`, 'mentionId')
     demandSchool(p, mention.schoolId)
-    if (!mayRead(p, mention))
-      throw new ServiceError('forbidden', 'Only the designated safeguarding lead and the head can open safeguarding items.')
+    demandRead(p, mention)
     return { mention, school: store.schools.get(mention.schoolId)! }
   }
 
@@ -42,8 +42,7 @@ export function draftHandlers(
     if (!d) throw new ServiceError('not_found', `There is no draft with id ${id}`, 'id')
     demandSchool(p, d.school_id)
     const mention = d.mention_id === null ? undefined : store.mentions.get(d.mention_id)
-    if (mention && !mayRead(p, mention))
-      throw new ServiceError('forbidden', 'Only the designated safeguarding lead and the head can open safeguarding items.')
+    if (mention) demandRead(p, mention)
     return { d, school: store.schools.get(d.school_id)!, mention }
   }
 
@@ -64,8 +63,14 @@ export function draftHandlers(
         'version',
       )
     const last = store.drafts.decisions(id).at(-1)
-    const who = last ? ` by ${last.by_name ?? last.actor} at ${format(new Date(last.decided_at), 'HH:mm')}` : ''
-    return new ServiceError('conflict', `This draft is already ${STATUS_WORDS[d.status]}${d.status === 'submitted' ? '' : who}.`, 'id')
+    const who = last
+      ? ` by ${last.by_name ?? last.actor} at ${format(new Date(last.decided_at), 'HH:mm')}`
+      : ''
+    return new ServiceError(
+      'conflict',
+      `This draft is already ${STATUS_WORDS[d.status]}${d.status === 'submitted' ? '' : who}.`,
+      'id',
+    )
   }
 
   function changed(schoolId: number) {
@@ -73,7 +78,10 @@ export function draftHandlers(
   }
 
   return {
-    'drafts.generate': ({ mentionId, situation, details }: OpParsed<'drafts.generate'>, ctx: Caller) => {
+    'drafts.generate': (
+      { mentionId, situation, details }: OpParsed<'drafts.generate'>,
+      ctx: Caller,
+    ) => {
       const { mention, school } = readable(ctx.principal, mentionId)
       const drafts = generateDrafts(mention, draftSchool(store, school), situation, details)
       if (!drafts.length)
@@ -86,13 +94,26 @@ export function draftHandlers(
         const at = now().toISOString()
         return drafts.map((g) => {
           const id = store.drafts.create(
-            { mentionId, schoolId: school.id, template: g.template, situation: g.situation, platform: g.platform, body: g.body },
+            {
+              mentionId,
+              schoolId: school.id,
+              template: g.template,
+              situation: g.situation,
+              platform: g.platform,
+              body: g.body,
+            },
             userIdOf(ctx.principal),
             ctx.actor,
             at,
           )
           store.audit.append(
-            { actor: ctx.actor, action: 'draft.create', entity: 'draft', entityId: id, detail: { mentionId, template: g.template } },
+            {
+              actor: ctx.actor,
+              action: 'draft.create',
+              entity: 'draft',
+              entityId: id,
+              detail: { mentionId, template: g.template },
+            },
             at,
           )
           return id
@@ -105,14 +126,26 @@ export function draftHandlers(
       const { mention, school } = readable(ctx.principal, mentionId)
       const id = audited(store, ctx, now, (at) => {
         const created = store.drafts.create(
-          { mentionId, schoolId: school.id, template: 'own-words', situation, platform: platformOf(mention), body },
+          {
+            mentionId,
+            schoolId: school.id,
+            template: 'own-words',
+            situation,
+            platform: platformOf(mention),
+            body,
+          },
           userIdOf(ctx.principal),
           ctx.actor,
           at,
         )
         return {
           result: created,
-          audit: { action: 'draft.create', entity: 'draft', entityId: created, detail: { mentionId, template: 'own-words' } },
+          audit: {
+            action: 'draft.create',
+            entity: 'draft',
+            entityId: created,
+            detail: { mentionId, template: 'own-words' },
+          },
         }
       })
       changed(school.id)
@@ -123,14 +156,29 @@ export function draftHandlers(
       audited(store, ctx, now, (at) => {
         if (!store.drafts.edit(id, version, body, userIdOf(ctx.principal), ctx.actor, at)) {
           const now = store.drafts.get(id)
-          if (now?.status === 'posted') throw new ServiceError('conflict', 'This reply has been posted: it can no longer be edited.', 'id')
-          if (now?.post_after) throw new ServiceError('conflict', 'This reply is about to be posted: undo the post first, then edit.', 'id')
+          if (now?.status === 'posted')
+            throw new ServiceError(
+              'conflict',
+              'This reply has been posted: it can no longer be edited.',
+              'id',
+            )
+          if (now?.post_after)
+            throw new ServiceError(
+              'conflict',
+              'This reply is about to be posted: undo the post first, then edit.',
+              'id',
+            )
           throw lost(id, version)
         }
         return {
           result: null,
           // An edit to approved words withdraws the approval: the record says so.
-          audit: { action: 'draft.edit', entity: 'draft', entityId: id, detail: { fromVersion: version, toVersion: version + 1, wasStatus: d.status } },
+          audit: {
+            action: 'draft.edit',
+            entity: 'draft',
+            entityId: id,
+            detail: { fromVersion: version, toVersion: version + 1, wasStatus: d.status },
+          },
         }
       })
       changed(d.school_id)
@@ -138,7 +186,12 @@ export function draftHandlers(
     },
     'drafts.submit': ({ id, version }: OpParsed<'drafts.submit'>, ctx: Caller) => {
       const { d, school, mention } = load(ctx.principal, id)
-      if (!mention) throw new ServiceError('conflict', 'The mention this replies to was deleted: the draft is kept as a record but cannot be sent.', 'id')
+      if (!mention)
+        throw new ServiceError(
+          'conflict',
+          'The mention this replies to was deleted: the draft is kept as a record but cannot be sent.',
+          'id',
+        )
       const check = checkBody(store, d, d.body, school)
       if (!check.ok) {
         const reasons = check.issues.map((i) => i.message)
@@ -150,7 +203,10 @@ export function draftHandlers(
       }
       audited(store, ctx, now, (at) => {
         if (!store.drafts.submit(id, version, userIdOf(ctx.principal), at)) throw lost(id, version)
-        return { result: null, audit: { action: 'draft.submit', entity: 'draft', entityId: id, detail: { version } } }
+        return {
+          result: null,
+          audit: { action: 'draft.submit', entity: 'draft', entityId: id, detail: { version } },
+        }
       })
       changed(d.school_id)
       return view(id)
@@ -158,10 +214,25 @@ export function draftHandlers(
     'drafts.decide': ({ id, version, decision, note }: OpParsed<'drafts.decide'>, ctx: Caller) => {
       const { d } = load(ctx.principal, id)
       if (decision !== 'approved' && !note)
-        throw new ServiceError('invalid_input', 'Say what should change, so the writer knows what to do next', 'note')
+        throw new ServiceError(
+          'invalid_input',
+          'Say what should change, so the writer knows what to do next',
+          'note',
+        )
       audited(store, ctx, now, (at) => {
-        if (!store.drafts.decide(id, version, decision, note, userIdOf(ctx.principal), ctx.actor, at)) throw lost(id, version)
-        return { result: null, audit: { action: `draft.${decision}`, entity: 'draft', entityId: id, detail: { version, note } } }
+        if (
+          !store.drafts.decide(id, version, decision, note, userIdOf(ctx.principal), ctx.actor, at)
+        )
+          throw lost(id, version)
+        return {
+          result: null,
+          audit: {
+            action: `draft.${decision}`,
+            entity: 'draft',
+            entityId: id,
+            detail: { version, note },
+          },
+        }
       })
       changed(d.school_id)
       return view(id)
@@ -170,26 +241,60 @@ export function draftHandlers(
       const { d } = load(ctx.principal, id)
       audited(store, ctx, now, () => {
         if (!store.drafts.discard(id))
-          throw new ServiceError('conflict', `This draft is ${STATUS_WORDS[d.status]}: only drafts that were never approved can be deleted.`, 'id')
-        return { result: null, audit: { action: 'draft.delete', entity: 'draft', entityId: id, detail: { version: d.version, body: d.body } } }
+          throw new ServiceError(
+            'conflict',
+            `This draft is ${STATUS_WORDS[d.status]}: only drafts that were never approved can be deleted.`,
+            'id',
+          )
+        return {
+          result: null,
+          audit: {
+            action: 'draft.delete',
+            entity: 'draft',
+            entityId: id,
+            detail: { version: d.version, body: d.body },
+          },
+        }
       })
       changed(d.school_id)
       return { id }
     },
     'drafts.post': ({ id }: OpParsed<'drafts.post'>, ctx: Caller) => {
       const { d, mention } = load(ctx.principal, id)
-      if (!mention) throw new ServiceError('conflict', 'The mention this replies to was deleted: there is nowhere to post.', 'id')
+      if (!mention)
+        throw new ServiceError(
+          'conflict',
+          'The mention this replies to was deleted: there is nowhere to post.',
+          'id',
+        )
       const current = view(id)
       if (current.route.kind !== 'connector')
         throw new ServiceError('invalid_input', `${current.route.label}.`, 'id')
-      if (!queue) throw new ServiceError('unavailable', 'Posting is not running in this process: use the app or footprint serve.')
+      if (!queue)
+        throw new ServiceError(
+          'unavailable',
+          'Posting is not running in this process: use the app or footprint serve.',
+        )
       audited(store, ctx, now, (at) => {
         const after = new Date(Date.parse(at) + UNDO_WINDOW_MS).toISOString()
         if (!store.drafts.queuePost(id, after, userIdOf(ctx.principal), at)) {
-          if (d.status !== 'approved') throw new ServiceError('conflict', `This draft is ${STATUS_WORDS[d.status]}: only approved replies can be posted.`, 'id')
+          if (d.status !== 'approved')
+            throw new ServiceError(
+              'conflict',
+              `This draft is ${STATUS_WORDS[d.status]}: only approved replies can be posted.`,
+              'id',
+            )
           throw new ServiceError('conflict', 'This reply is already queued to post.', 'id')
         }
-        return { result: null, audit: { action: 'draft.post_queued', entity: 'draft', entityId: id, detail: { postAfter: after, version: d.version } } }
+        return {
+          result: null,
+          audit: {
+            action: 'draft.post_queued',
+            entity: 'draft',
+            entityId: id,
+            detail: { postAfter: after, version: d.version },
+          },
+        }
       })
       queue.poke()
       changed(d.school_id)
@@ -201,10 +306,15 @@ export function draftHandlers(
         if (!store.drafts.undoPost(id, at))
           throw new ServiceError(
             'conflict',
-            store.drafts.get(id)?.status === 'posted' ? 'Too late to undo: the reply has been posted.' : 'This reply is not waiting to be posted.',
+            store.drafts.get(id)?.status === 'posted'
+              ? 'Too late to undo: the reply has been posted.'
+              : 'This reply is not waiting to be posted.',
             'id',
           )
-        return { result: null, audit: { action: 'draft.post_undone', entity: 'draft', entityId: id } }
+        return {
+          result: null,
+          audit: { action: 'draft.post_undone', entity: 'draft', entityId: id },
+        }
       })
       queue?.poke()
       changed(d.school_id)
@@ -213,11 +323,28 @@ export function draftHandlers(
     'drafts.recordPosted': ({ id, url }: OpParsed<'drafts.recordPosted'>, ctx: Caller) => {
       const { d, mention } = load(ctx.principal, id)
       audited(store, ctx, now, (at) => {
-        if (d.post_after) throw new ServiceError('conflict', 'This reply is queued to post through the connector: undo that first.', 'id')
+        if (d.post_after)
+          throw new ServiceError(
+            'conflict',
+            'This reply is queued to post through the connector: undo that first.',
+            'id',
+          )
         if (!store.drafts.markPosted(id, url, userIdOf(ctx.principal), at))
-          throw new ServiceError('conflict', `This draft is ${STATUS_WORDS[d.status]}: only approved replies can be recorded as posted.`, 'id')
+          throw new ServiceError(
+            'conflict',
+            `This draft is ${STATUS_WORDS[d.status]}: only approved replies can be recorded as posted.`,
+            'id',
+          )
         if (mention) store.triage.markResponded(mention.id, at)
-        return { result: null, audit: { action: 'draft.posted', entity: 'draft', entityId: id, detail: { via: 'manual', url, version: d.version } } }
+        return {
+          result: null,
+          audit: {
+            action: 'draft.posted',
+            entity: 'draft',
+            entityId: id,
+            detail: { via: 'manual', url, version: d.version },
+          },
+        }
       })
       changed(d.school_id)
       return view(id)
@@ -227,7 +354,11 @@ export function draftHandlers(
       const cal = calendars(store)
       return store.drafts
         .submitted()
-        .filter((d) => actsFor(ctx.principal, d.school_id) && (schoolId === undefined || d.school_id === schoolId))
+        .filter(
+          (d) =>
+            actsFor(ctx.principal, d.school_id) &&
+            (schoolId === undefined || d.school_id === schoolId),
+        )
         .map((d) => {
           const t = d.mention_id === null ? undefined : store.triage.item(d.mention_id)
           return {

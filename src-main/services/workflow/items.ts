@@ -25,7 +25,8 @@ export const DEFAULT_WORKFLOW_SETTINGS: Settings = {
 /** The stored settings, with defaults for anything never set (a new school). */
 export function workflowSettings(store: Store, schoolId: number): Settings {
   const raw = store.schools.workflow(schoolId)
-  if (!raw) throw new ServiceError('not_found', `There is no school with id ${schoolId}`, 'schoolId')
+  if (!raw)
+    throw new ServiceError('not_found', `There is no school with id ${schoolId}`, 'schoolId')
   const cal = (raw.calendar ?? {}) as Partial<Settings['calendar']>
   const parsed = WorkflowSettings.safeParse({
     complaintsUrl: raw.complaintsUrl,

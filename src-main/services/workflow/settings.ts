@@ -5,7 +5,10 @@ import type { AppEvents, Caller, ServiceDeps } from '../context'
 import { audited } from '../audited'
 import { calendarOf, workflowSettings } from './items'
 
-export function settingsHandlers({ store, now = () => new Date() }: ServiceDeps, events: AppEvents) {
+export function settingsHandlers(
+  { store, now = () => new Date() }: ServiceDeps,
+  events: AppEvents,
+) {
   return {
     'workflow.settings': ({ schoolId }: OpParsed<'workflow.settings'>, ctx: Caller) => {
       demandSchool(ctx.principal, schoolId)

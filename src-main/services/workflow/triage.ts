@@ -3,16 +3,13 @@
 import { ServiceError, type OpParsed, type WorkItem } from '../../contract'
 import { actsFor, can, demandSchool, userIdOf, type Principal } from '../../workflow/auth'
 import { applyTriage, TriageRuleError } from '../../workflow/triage'
-import { mayRead } from '../../workflow/visibility'
+import { demandRead } from '../../workflow/visibility'
 import { situationsFor } from '../../workflow/drafts'
 import type { Store } from '../../store'
 import type { AppEvents, Caller, ServiceDeps } from '../context'
 import { audited } from '../audited'
 import { byUrgency, calendars, toWorkItem } from './items'
 import { draftView } from './draft-view'
-
-const SAFEGUARDING_REFUSED =
-  'Only the designated safeguarding lead and the head can open safeguarding items.'
 
 export function itemFor(store: Store, p: Principal, id: number, now: Date) {
   const t = store.triage.item(id)
@@ -24,11 +21,20 @@ export function itemFor(store: Store, p: Principal, id: number, now: Date) {
 export function triageHandlers({ store, now = () => new Date() }: ServiceDeps, events: AppEvents) {
   function assigneeOk(id: number, schoolId: number): void {
     const user = store.users.get(id)
-    if (!user) throw new ServiceError('invalid_input', `There is no user with id ${id}`, 'assigneeId')
+    if (!user)
+      throw new ServiceError('invalid_input', `There is no user with id ${id}`, 'assigneeId')
     if (user.role === 'viewer')
-      throw new ServiceError('invalid_input', `${user.displayName} is a viewer and cannot act on items`, 'assigneeId')
+      throw new ServiceError(
+        'invalid_input',
+        `${user.displayName} is a viewer and cannot act on items`,
+        'assigneeId',
+      )
     if (!actsFor({ kind: 'user', user }, schoolId))
-      throw new ServiceError('invalid_input', `${user.displayName} does not act for this school`, 'assigneeId')
+      throw new ServiceError(
+        'invalid_input',
+        `${user.displayName} does not act for this school`,
+        'assigneeId',
+      )
   }
 
   return {
@@ -57,7 +63,7 @@ export function triageHandlers({ store, now = () => new Date() }: ServiceDeps, e
     'mentions.get': ({ id }: OpParsed<'mentions.get'>, ctx: Caller) => {
       const at = now()
       const { t, item } = itemFor(store, ctx.principal, id, at)
-      if (!mayRead(ctx.principal, t.mention)) throw new ServiceError('forbidden', SAFEGUARDING_REFUSED)
+      demandRead(ctx.principal, t.mention)
       const school = store.schools.get(t.mention.schoolId)!
       return {
         item,
@@ -74,14 +80,16 @@ export function triageHandlers({ store, now = () => new Date() }: ServiceDeps, e
           const t = store.triage.item(id)
           if (!t) throw new ServiceError('not_found', `There is no mention with id ${id}`, 'ids')
           demandSchool(ctx.principal, t.mention.schoolId)
-          if (!mayRead(ctx.principal, t.mention)) throw new ServiceError('forbidden', SAFEGUARDING_REFUSED)
-          if (typeof change.assigneeId === 'number') assigneeOk(change.assigneeId, t.mention.schoolId)
+          demandRead(ctx.principal, t.mention)
+          if (typeof change.assigneeId === 'number')
+            assigneeOk(change.assigneeId, t.mention.schoolId)
           const before = store.triage.get(id)
           let after
           try {
             after = applyTriage(before, change, at)
           } catch (e) {
-            if (e instanceof TriageRuleError) throw new ServiceError('invalid_input', e.message, e.field)
+            if (e instanceof TriageRuleError)
+              throw new ServiceError('invalid_input', e.message, e.field)
             throw e
           }
           store.triage.put(id, after, userIdOf(ctx.principal), at)

@@ -60,17 +60,22 @@ const SELECT = `SELECT d.*, cu.display_name AS created_by_name, su.display_name 
   FROM drafts d LEFT JOIN users cu ON cu.id = d.created_by LEFT JOIN users su ON su.id = d.submitted_by`
 
 export function draftsRepo(db: Db) {
-  const insert = db.prepare(`INSERT INTO drafts (mention_id, school_id, template, situation, platform,
+  const insert =
+    db.prepare(`INSERT INTO drafts (mention_id, school_id, template, situation, platform,
     body, version, status, created_by, created_at, updated_at)
     VALUES (@mentionId, @schoolId, @template, @situation, @platform, @body, 1, 'draft', @by, @now, @now)`)
-  const addVersion = db.prepare(`INSERT INTO draft_versions (draft_id, version, body, created_by, actor, created_at)
+  const addVersion =
+    db.prepare(`INSERT INTO draft_versions (draft_id, version, body, created_by, actor, created_at)
     VALUES (?, ?, ?, ?, ?, ?)`)
   const get = db.prepare<[number], DraftRow>(`${SELECT} WHERE d.id = ?`)
   const byMention = db.prepare<[number], DraftRow>(`${SELECT} WHERE d.mention_id = ? ORDER BY d.id`)
   const submitted = db.prepare<[], DraftRow>(
     `${SELECT} WHERE d.status = 'submitted' ORDER BY d.submitted_at, d.id`,
   )
-  const versions = db.prepare<[number], VersionRow>(`SELECT v.version, v.body, v.created_at, v.actor,
+  const versions = db.prepare<
+    [number],
+    VersionRow
+  >(`SELECT v.version, v.body, v.created_at, v.actor,
     u.display_name AS by_name FROM draft_versions v LEFT JOIN users u ON u.id = v.created_by
     WHERE v.draft_id = ? ORDER BY v.version`)
   const decisions = db.prepare<[number], DecisionRow>(`SELECT a.decision, a.draft_version, a.note,
@@ -86,18 +91,21 @@ export function draftsRepo(db: Db) {
     WHERE id = @id AND version = @version AND status IN ('draft', 'sent_back')`)
   const decide = db.prepare(`UPDATE drafts SET status = @status, updated_at = @now
     WHERE id = @id AND version = @version AND status = 'submitted'`)
-  const addDecision = db.prepare(`INSERT INTO approvals (draft_id, draft_version, decision, note, decided_by, actor, decided_at)
+  const addDecision =
+    db.prepare(`INSERT INTO approvals (draft_id, draft_version, decision, note, decided_by, actor, decided_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)`)
   const queue = db.prepare(`UPDATE drafts SET post_after = @at, post_error = NULL, posted_by = @by,
     updated_at = @now WHERE id = @id AND status = 'approved' AND post_after IS NULL`)
-  const unqueue = db.prepare(`UPDATE drafts SET post_after = NULL, posted_by = NULL, updated_at = @now
+  const unqueue =
+    db.prepare(`UPDATE drafts SET post_after = NULL, posted_by = NULL, updated_at = @now
     WHERE id = @id AND status = 'approved' AND post_after IS NOT NULL AND post_after > @now`)
   const claim = db.prepare(`UPDATE drafts SET post_after = NULL, updated_at = @now
     WHERE id = @id AND status = 'approved' AND post_after IS NOT NULL AND post_after <= @now`)
   const failed = db.prepare(
     `UPDATE drafts SET post_error = ?, updated_at = ? WHERE id = ? AND status = 'approved'`,
   )
-  const posted = db.prepare(`UPDATE drafts SET status = 'posted', posted_url = @url, posted_at = @now,
+  const posted =
+    db.prepare(`UPDATE drafts SET status = 'posted', posted_url = @url, posted_at = @now,
     posted_by = coalesce(@by, posted_by), post_after = NULL, post_error = NULL, updated_at = @now
     WHERE id = @id AND status = 'approved'`)
   const due = db.prepare<[string], { id: number }>(
@@ -123,7 +131,14 @@ export function draftsRepo(db: Db) {
     versions: (id: number): VersionRow[] => versions.all(id),
     decisions: (id: number): DecisionRow[] => decisions.all(id),
     /** False when someone else changed it first (the version moved on, or it was posted). */
-    edit(id: number, version: number, body: string, by: number | null, actor: string, now: string): boolean {
+    edit(
+      id: number,
+      version: number,
+      body: string,
+      by: number | null,
+      actor: string,
+      now: string,
+    ): boolean {
       if (edit.run({ id, version, body, now }).changes === 0) return false
       addVersion.run(id, version + 1, body, by, actor, now)
       return true

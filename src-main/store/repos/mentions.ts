@@ -145,7 +145,9 @@ export function mentionsRepo(db: Db) {
     'SELECT (SELECT count(*) FROM evidence WHERE mention_id = ?) + (SELECT count(*) FROM captures WHERE mention_id = ?) AS n',
   )
   // Duplicates linked to it become first copies of their own rather than pointing at nothing.
-  const unlinkDuplicates = db.prepare('UPDATE mentions SET duplicate_of = NULL WHERE duplicate_of = ?')
+  const unlinkDuplicates = db.prepare(
+    'UPDATE mentions SET duplicate_of = NULL WHERE duplicate_of = ?',
+  )
   const remove = db.prepare('DELETE FROM mentions WHERE id = ?')
   const hide = db.prepare(
     'UPDATE mentions SET hidden_reason = ?, updated_at = ? WHERE id = ? AND hidden_reason IS NULL',

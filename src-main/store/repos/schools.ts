@@ -98,7 +98,10 @@ export function schoolsRepo(db: Db) {
     workflow(id: number): { complaintsUrl: string; calendar: unknown } | undefined {
       const r = workflowGet.get(id)
       return r
-        ? { complaintsUrl: r.complaints_url, calendar: parseJson<unknown>(r.calendar_json, 'schools.calendar_json') }
+        ? {
+            complaintsUrl: r.complaints_url,
+            calendar: parseJson<unknown>(r.calendar_json, 'schools.calendar_json'),
+          }
         : undefined
     },
     setWorkflow(id: number, complaintsUrl: string, calendar: unknown, now: string): boolean {

@@ -68,7 +68,9 @@ function toTriaged(r: InboxRow): TriagedMention {
 export function ftsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}'’-]+/gu)?.slice(0, 12) ?? []
   if (!words.length) return null
-  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ')
+  return words
+    .map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? '*' : ''}`)
+    .join(' ')
 }
 
 // A mention, its effective verdict, its triage row (if any) and the drafts waiting for the head.
@@ -99,13 +101,18 @@ export function triageRepo(db: Db) {
     AND (@clockRunning = 0 OR (coalesce(t.state, 'new') != 'resolved' AND t.responded_at IS NULL))
     ORDER BY m.id DESC LIMIT @limit`)
   const one = db.prepare<[number], InboxRow>(`${INBOX_SELECT} WHERE m.id = ?`)
-  const get = db.prepare<[number], {
-    state: TriageState
-    outcome: TriageOutcome | null
-    assignee_id: number | null
-    snoozed_until: string | null
-    responded_at: string | null
-  }>('SELECT state, outcome, assignee_id, snoozed_until, responded_at FROM mention_triage WHERE mention_id = ?')
+  const get = db.prepare<
+    [number],
+    {
+      state: TriageState
+      outcome: TriageOutcome | null
+      assignee_id: number | null
+      snoozed_until: string | null
+      responded_at: string | null
+    }
+  >(
+    'SELECT state, outcome, assignee_id, snoozed_until, responded_at FROM mention_triage WHERE mention_id = ?',
+  )
   const put = db.prepare(`INSERT INTO mention_triage
     (mention_id, state, outcome, assignee_id, snoozed_until, responded_at, updated_by, updated_at)
     VALUES (@id, @state, @outcome, @assigneeId, @snoozedUntil, @respondedAt, @by, @now)
@@ -113,7 +120,8 @@ export function triageRepo(db: Db) {
       assignee_id = excluded.assignee_id, snoozed_until = excluded.snoozed_until,
       responded_at = excluded.responded_at, updated_by = excluded.updated_by, updated_at = excluded.updated_at`)
   // A posted reply is the first response: the clock stops, the item stays where triage put it.
-  const responded = db.prepare(`INSERT INTO mention_triage (mention_id, state, outcome, responded_at, updated_at)
+  const responded =
+    db.prepare(`INSERT INTO mention_triage (mention_id, state, outcome, responded_at, updated_at)
     VALUES (?, 'triaged', 'respond', ?, ?) ON CONFLICT (mention_id) DO UPDATE SET
     responded_at = coalesce(responded_at, excluded.responded_at), updated_at = excluded.updated_at`)
   const unassign = db.prepare(
@@ -123,7 +131,8 @@ export function triageRepo(db: Db) {
     'SELECT seen_through_id, checked_at FROM user_checks WHERE user_id = ? AND school_id = ?',
   )
   // The mark only moves forward: a stale tab cannot make old items look new again.
-  const checkPut = db.prepare(`INSERT INTO user_checks (user_id, school_id, seen_through_id, checked_at)
+  const checkPut =
+    db.prepare(`INSERT INTO user_checks (user_id, school_id, seen_through_id, checked_at)
     VALUES (?, ?, ?, ?) ON CONFLICT (user_id, school_id) DO UPDATE SET
     seen_through_id = max(seen_through_id, excluded.seen_through_id), checked_at = excluded.checked_at`)
 

@@ -63,9 +63,7 @@ export function usersRepo(db: Db) {
   const loginById = db.prepare<[number], LoginRow>(
     'SELECT id, password_hash, failed_logins, locked_until FROM users WHERE id = ? AND disabled_at IS NULL',
   )
-  const setLogin = db.prepare(
-    'UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?',
-  )
+  const setLogin = db.prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
   const setHash = db.prepare(
     'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
   )

@@ -1,13 +1,7 @@
 // Runs in: main process and CLI (Node). Who is calling, and what they may do. The service resolves a
 // principal for every call: a signed-in user (app windows and browser tabs), or the system (the CLI and
 // the app's own jobs, which run with the machine owner's authority but can never approve a reply).
-import {
-  ROLE_LABELS,
-  roleCan,
-  ServiceError,
-  type Permission,
-  type User,
-} from '../../contract'
+import { ROLE_LABELS, roleCan, ServiceError, type Permission, type User } from '../../contract'
 
 export type Principal =
   | { kind: 'system'; name: string }

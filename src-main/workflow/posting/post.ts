@@ -6,10 +6,7 @@ import type { PoliteHttp } from '../../sources/http'
 import type { Credentials } from '../../sources/credentials'
 import { scopedCredentials } from '../../sources/run-context'
 import { googleAccessToken, type TokenCache } from '../../sources/google/oauth'
-import {
-  googleBusinessConfigSchema,
-  replyToReview,
-} from '../../sources/google/business-profile'
+import { googleBusinessConfigSchema, replyToReview } from '../../sources/google/business-profile'
 import {
   createFacebookConnector,
   createInstagramConnector,

@@ -55,10 +55,17 @@ export const useWorkflowStore = defineStore('workflow', () => {
   }
 
   /** One draft action, then the page reloads: the draft's status, version and check come from main. */
-  async function act<K extends 'drafts.update' | 'drafts.submit' | 'drafts.decide' | 'drafts.discard' | 'drafts.post' | 'drafts.undoPost' | 'drafts.recordPosted' | 'drafts.create'>(
-    name: K,
-    input: OpInput<K>,
-  ): Promise<void> {
+  async function act<
+    K extends
+      | 'drafts.update'
+      | 'drafts.submit'
+      | 'drafts.decide'
+      | 'drafts.discard'
+      | 'drafts.post'
+      | 'drafts.undoPost'
+      | 'drafts.recordPosted'
+      | 'drafts.create',
+  >(name: K, input: OpInput<K>): Promise<void> {
     await call(name, input)
     await Promise.all([refreshDetail(), approvalsLoaded ? loadApprovals() : undefined])
   }
@@ -77,5 +84,16 @@ export const useWorkflowStore = defineStore('workflow', () => {
     if (approvalsLoaded) void loadApprovals().catch(() => undefined)
   })
 
-  return { check, detail, approvals, loadCheck, markChecked, loadDetail, loadApprovals, generate, act, triage }
+  return {
+    check,
+    detail,
+    approvals,
+    loadCheck,
+    markChecked,
+    loadDetail,
+    loadApprovals,
+    generate,
+    act,
+    triage,
+  }
 })
