@@ -7,7 +7,6 @@ import { School, SchoolInput, Id } from './school'
 import { User, UserInput } from './user'
 import {
   FetchRun,
-  Mention,
   MentionPage,
   MentionsQuery,
   Source,
@@ -62,8 +61,6 @@ export const TodaySummary = z.object({
   mentionCount: z.number().int(),
   /** Sources of this school (or of every school) whose last run failed. */
   failingSources: z.array(Source),
-  /** The newest mentions, most urgent first: the daily check until per-user "seen" arrives. */
-  recent: z.array(Mention),
   /** The school's mentions by effective sentiment, priority and flag (corrections count). */
   verdicts: VerdictCounts,
 })

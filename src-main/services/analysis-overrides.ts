@@ -9,7 +9,9 @@ import {
   type SentimentLabel,
 } from '../contract'
 import { route } from '../analysis/routing'
-import type { AppEvents, CallContext, ServiceDeps } from './context'
+import type { AppEvents, Caller, ServiceDeps } from './context'
+import { demandSchool, userIdOf, type Principal } from '../workflow/auth'
+import { demandRead } from '../workflow/visibility'
 import { audited } from './audited'
 
 type Verdict = Pick<MentionAnalysis, 'flags' | 'priority' | 'owner'> & {
@@ -32,9 +34,8 @@ export function analysisOverrideHandlers(
   events: AppEvents,
 ) {
   /** The mention's verdict, or a field-specific error saying why there is none to correct. */
-  function current(id: number): { schoolId: number; verdict: MentionAnalysis } {
-    const mention = store.mentions.get(id)
-    if (!mention) throw new ServiceError('not_found', `There is no mention with id ${id}`, 'id')
+  function current(id: number, p: Principal): { schoolId: number; verdict: MentionAnalysis } {
+    const mention = readable(id, p)
     if (!mention.analysis)
       throw new ServiceError(
         'conflict',
@@ -44,16 +45,25 @@ export function analysisOverrideHandlers(
     return { schoolId: mention.schoolId, verdict: mention.analysis }
   }
 
+  /** The mention, if this principal acts for its school and may read it (safeguarding: DSL and head). */
+  function readable(id: number, p: Principal) {
+    const mention = store.mentions.get(id)
+    if (!mention) throw new ServiceError('not_found', `There is no mention with id ${id}`, 'id')
+    demandSchool(p, mention.schoolId)
+    demandRead(p, mention)
+    return mention
+  }
+
   function changed(schoolId: number, id: number): MentionAnalysis {
     events.emit({ type: 'mentions.changed', schoolId })
     return store.analyses.verdict(id)!
   }
 
   return {
-    'mentions.correct': (input: OpParsed<'mentions.correct'>, ctx: CallContext) => {
+    'mentions.correct': (input: OpParsed<'mentions.correct'>, ctx: Caller) => {
       const { id, note } = input
       const schoolId = audited(store, ctx, now, (at) => {
-        const { schoolId, verdict: before } = current(id)
+        const { schoolId, verdict: before } = current(id, ctx.principal)
         const sentiment = input.sentiment ?? before.sentiment.label
         const flags = input.flags ?? before.flags
         if (sentiment === before.sentiment.label && sameFlags(flags, before.flags)) {
@@ -70,7 +80,7 @@ export function analysisOverrideHandlers(
           {
             mentionId: id,
             actor: ctx.actor,
-            userId: null,
+            userId: userIdOf(ctx.principal),
             sentiment,
             flags,
             priority,
@@ -93,19 +103,19 @@ export function analysisOverrideHandlers(
       return changed(schoolId, id)
     },
 
-    'mentions.clearCorrection': (
-      { id }: OpParsed<'mentions.clearCorrection'>,
-      ctx: CallContext,
-    ) => {
+    'mentions.clearCorrection': ({ id }: OpParsed<'mentions.clearCorrection'>, ctx: Caller) => {
       const schoolId = audited(store, ctx, now, (at) => {
-        const { schoolId, verdict: before } = current(id)
+        const { schoolId, verdict: before } = current(id, ctx.principal)
         if (!before.correction)
           throw new ServiceError(
             'conflict',
             `Mention ${id} has no correction: the machine's verdict already stands`,
             'id',
           )
-        store.analyses.addClear({ mentionId: id, actor: ctx.actor, userId: null, note: '' }, at)
+        store.analyses.addClear(
+          { mentionId: id, actor: ctx.actor, userId: userIdOf(ctx.principal), note: '' },
+          at,
+        )
         return {
           result: schoolId,
           audit: {
@@ -119,13 +129,13 @@ export function analysisOverrideHandlers(
       return changed(schoolId, id)
     },
 
-    'mentions.corrections': ({ id }: OpParsed<'mentions.corrections'>) => {
-      if (!store.mentions.get(id))
-        throw new ServiceError('not_found', `There is no mention with id ${id}`, 'id')
+    'mentions.corrections': ({ id }: OpParsed<'mentions.corrections'>, ctx: Caller) => {
+      readable(id, ctx.principal)
       return store.analyses.history(id)
     },
 
-    'mentions.counts': ({ schoolId }: OpParsed<'mentions.counts'>) => {
+    'mentions.counts': ({ schoolId }: OpParsed<'mentions.counts'>, ctx: Caller) => {
+      demandSchool(ctx.principal, schoolId)
       if (!store.schools.get(schoolId))
         throw new ServiceError('not_found', `There is no school with id ${schoolId}`, 'schoolId')
       return store.counts.verdicts(schoolId)

@@ -1,10 +1,7 @@
 // Runs in: main process and CLI (Node). Install status and the Today summary.
-import { ServiceError, type Mention, type OpParsed } from '../contract'
-import type { ServiceDeps } from './context'
-
-const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const
-/** Urgent before high before the rest; the list is already newest first, and sort is stable. */
-const rank = (m: Mention) => PRIORITY_RANK[m.analysis?.priority ?? 'normal']
+import { ServiceError, type OpParsed } from '../contract'
+import type { Caller, ServiceDeps } from './context'
+import { demandSchool } from '../workflow/auth'
 
 export function appHandlers({ store, mode, dataDir, version }: ServiceDeps) {
   return {
@@ -20,14 +17,11 @@ export function appHandlers({ store, mode, dataDir, version }: ServiceDeps) {
         setupComplete: schoolCount > 0 && userCount > 0,
       }
     },
-    'today.summary': ({ schoolId }: OpParsed<'today.summary'>) => {
+    'today.summary': ({ schoolId }: OpParsed<'today.summary'>, ctx: Caller) => {
+      demandSchool(ctx.principal, schoolId)
       const school = store.schools.get(schoolId)
       if (!school)
         throw new ServiceError('not_found', `There is no school with id ${schoolId}`, 'schoolId')
-      const recent = store.mentions
-        .list({ schoolId, includeHidden: false, limit: 50 })
-        .items.sort((a, b) => rank(a) - rank(b))
-        .slice(0, 10)
       return {
         school,
         sourceCount: store.counts.sources(schoolId),
@@ -38,7 +32,6 @@ export function appHandlers({ store, mode, dataDir, version }: ServiceDeps) {
             (s) =>
               (s.schoolId === null || s.schoolId === schoolId) && s.health.status === 'failing',
           ),
-        recent,
         verdicts: store.counts.verdicts(schoolId),
       }
     },

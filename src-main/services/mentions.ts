@@ -5,7 +5,9 @@ import { buildMatcher, type MatchItem } from '../matching/matcher'
 import { proposeExclusion } from '../matching/not-about-us'
 import { foldKey } from '../matching/normalise'
 import { toMatchProfile } from '../sources/school-matching'
-import type { AppEvents, CallContext, ServiceDeps } from './context'
+import type { AppEvents, Caller, ServiceDeps } from './context'
+import { actsFor, demandSchool } from '../workflow/auth'
+import { demandRead, forViewer } from '../workflow/visibility'
 import { audited } from './audited'
 
 /** The words to exclude: the user's, else the proposal, unless it would just be the school's own name. */
@@ -26,11 +28,26 @@ function exclusionTerm(school: School, text: string, alias: string, given?: stri
 
 export function mentionHandlers({ store, now = () => new Date() }: ServiceDeps, events: AppEvents) {
   return {
-    'mentions.list': (q: OpParsed<'mentions.list'>) => store.mentions.list(q),
-    'mentions.notAboutUs': ({ id, term }: OpParsed<'mentions.notAboutUs'>, ctx: CallContext) => {
+    // Only schools this user acts for; safeguarding items blanked for all but the DSL and the head.
+    'mentions.list': (q: OpParsed<'mentions.list'>, ctx: Caller) => {
+      if (q.schoolId !== undefined) demandSchool(ctx.principal, q.schoolId)
+      const page = store.mentions.list(q)
+      return {
+        ...page,
+        items: page.items
+          .filter((m) => actsFor(ctx.principal, m.schoolId))
+          .map((m) => {
+            const { restricted: _restricted, ...shown } = forViewer(ctx.principal, m)
+            return shown
+          }),
+      }
+    },
+    'mentions.notAboutUs': ({ id, term }: OpParsed<'mentions.notAboutUs'>, ctx: Caller) => {
       const result = audited(store, ctx, now, (at) => {
         const mention = store.mentions.get(id)
         if (!mention) throw new ServiceError('not_found', `There is no mention with id ${id}`, 'id')
+        demandSchool(ctx.principal, mention.schoolId)
+        demandRead(ctx.principal, mention)
         const school = store.schools.get(mention.schoolId)!
         const text = [mention.title, mention.text].filter(Boolean).join('\n')
         const exclusion = exclusionTerm(school, text, mention.matchedAlias ?? school.name, term)

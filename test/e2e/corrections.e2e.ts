@@ -151,7 +151,7 @@ async function correctInTheBrowser(page: Page, url: string): Promise<void> {
   expect(await count(page, 'positive')).toBe(positive - 1)
   await misread
     .getByTestId('corrected')
-    .getByText(/Corrected by someone using browser mode/)
+    .getByText(/Corrected by Jo Bloggs/)
     .waitFor()
   expect(await misread.getByTestId('sentiment').innerText()).toBe('Negative')
   expect(await misread.getByTestId('flag').allInnerTexts()).toEqual(['Complaint'])
@@ -177,7 +177,7 @@ async function correctInTheBrowser(page: Page, url: string): Promise<void> {
 
   // Today's check shows the same verdicts.
   await page.getByRole('link', { name: 'Today', exact: true }).click()
-  await page.getByText('Most recent, most urgent first').waitFor()
+  await page.getByText('New since your last check, most urgent first').waitFor()
   expect(await card(page, 'certainly memorable').getByTestId('sentiment').innerText()).toBe(
     'Positive',
   )

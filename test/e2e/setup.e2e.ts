@@ -40,7 +40,7 @@ describe('first run in browser mode', () => {
     await page.getByLabel('URN').fill('12')
     await page.getByLabel('Your name').fill('Jo Bloggs')
     await page.getByLabel('Your email').fill('jo@school.example')
-    await page.getByLabel('Choose a password').fill('correct horse battery')
+    await page.locator('#setup-user-password').fill('correct horse battery')
     await page.getByTestId('setup-submit').click()
     await page.getByText('URN is the 6 or 7-digit Unique Reference Number').waitFor()
     await screenshot(page, '02-setup-field-error')
@@ -87,7 +87,7 @@ describe('first run in browser mode', () => {
     await page.getByLabel('School name').fill('Hollinbury Infant School')
     await page.getByLabel('Your name').fill('Sam Head')
     await page.getByLabel('Your email').fill('head@school.example')
-    await page.getByLabel('Choose a password').fill('correct horse battery')
+    await page.locator('#setup-user-password').fill('correct horse battery')
     await page.getByLabel('Your email').press('Enter')
     await page.getByRole('heading', { level: 1, name: 'Hollinbury Infant School' }).waitFor()
 

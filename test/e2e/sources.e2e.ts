@@ -86,7 +86,7 @@ describe('sources in browser mode', () => {
     // Today shows the failing source and the newest mentions, most urgent first.
     await page.getByRole('link', { name: 'Today' }).click()
     await page.getByText('1 source is failing').waitFor()
-    await page.getByText('Most recent, most urgent first').waitFor()
+    await page.getByText('New since your last check, most urgent first').waitFor()
     expect(await page.getByTestId('mention').count()).toBeGreaterThan(0)
     await screenshot(page, '13-today-with-mentions')
     expect(await axeViolations(page)).toEqual([])

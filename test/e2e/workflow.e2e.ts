@@ -163,7 +163,7 @@ describe('the workflow in browser mode', () => {
         .locator('textarea')
         .fill(`${CLEAN_REPLY} Our complaints procedure is on our website.`)
       await back.getByTestId('save-draft').click()
-      await back.getByText('Version 3').waitFor()
+      await back.getByText('Version 4').waitFor()
       await back.getByTestId('submit-draft').click()
       await back.getByText('Waiting for the head').waitFor()
 
@@ -181,6 +181,9 @@ describe('the workflow in browser mode', () => {
       // A viewer cannot open the safeguarding item; the DSL can, and its text is shown as text.
       await signOut(page)
       await signIn(page, USERS.viewer.email, PASSWORD)
+      // After switching user every screen still loads (one shared event stream, never six).
+      await go(page, '#/approvals')
+      await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor()
       await openMention(page, ids.safeguarding)
       expect(await page.getByTestId('mention-error').innerText()).toContain(
         'Only the designated safeguarding lead and the head can open safeguarding items',

@@ -225,14 +225,16 @@ describe('the corrected verdict counts everywhere', () => {
       priority: { normal: 2, low: 1 },
       flags: { complaint: 2, praise: 0 },
     })
-    expect(after.recent.find((m) => m.id === praised)!.analysis).toMatchObject({
+    // The daily check reads the same effective verdict.
+    const { newItems } = await service.call('today.check', { schoolId }, ctx)
+    expect(newItems.find((m) => m.id === praised)!.analysis).toMatchObject({
       sentiment: { label: 'negative' },
       priority: 'normal',
       owner: 'head',
       correction: { note: 'sarcasm' },
     })
     // The corrected mention now sorts with the other normal-priority item, ahead of the low one.
-    expect(after.recent.map((m) => m.analysis!.priority)).toEqual(['normal', 'normal', 'low'])
+    expect(newItems.map((m) => m.analysis!.priority)).toEqual(['normal', 'normal', 'low'])
 
     const negative = await service.call('mentions.list', { schoolId, sentiment: 'negative' }, ctx)
     expect(negative.items.map((m) => m.text)).toEqual(['Great, another INSET day', 'Dreadful'])

@@ -346,6 +346,19 @@ describe('safeguarding items', () => {
         restricted: true,
         text: RESTRICTED_TEXT,
       })
+      // Every other way in withholds it too: the plain list, corrections, "not about us".
+      const list = await f.service.call('mentions.list', { schoolId: f.school.id }, who)
+      expect(list.items.find((m) => m.id === child)).toMatchObject({ text: RESTRICTED_TEXT })
+      expect(JSON.stringify(list)).not.toContain('Jamie')
+      for (const [op, input] of [
+        ['mentions.corrections', { id: child }],
+        ['mentions.correct', { id: child, flags: [] }],
+        ['mentions.notAboutUs', { id: child, term: 'Year 4' }],
+      ] as const)
+        expect(await f.service.dispatch(op, input, who)).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        })
       const get = await f.service.dispatch('mentions.get', { id: child }, who)
       expect(get).toMatchObject({ ok: false, error: { code: 'forbidden' } })
       expect(JSON.stringify(get)).not.toContain('Jamie')

@@ -63,6 +63,8 @@ function browserToken(): string {
 function httpBridge(): FootprintBridge {
   const token = browserToken()
   const session = tabSession()
+  const listeners = new Set<(event: AppEvent) => void>()
+  let source: EventSource | null = null
   const ops = {} as Record<string, (input: unknown) => Promise<unknown>>
   for (const name of OP_NAMES) {
     ops[name] = async (input) => {
@@ -87,10 +89,24 @@ function httpBridge(): FootprintBridge {
   }
   return {
     ops: ops as Operations,
+    // One stream for the whole tab, shared by every store: each EventSource holds an HTTP/1.1
+    // connection, and the browser allows six per host, so one per subscriber would starve the calls.
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-      source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as AppEvent)
-      return () => source.close()
+      listeners.add(listener)
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
+        source.onmessage = (m: MessageEvent<string>) => {
+          const event = JSON.parse(m.data) as AppEvent
+          for (const l of [...listeners]) l(event)
+        }
+      }
+      return () => {
+        listeners.delete(listener)
+        if (!listeners.size && source) {
+          source.close()
+          source = null
+        }
+      }
     },
   }
 }
