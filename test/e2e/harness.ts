@@ -157,9 +157,25 @@ export async function axeViolations(page: Page): Promise<string[]> {
         }>
       }
     }
-    // Elements fading out (a toast leaving) are mid-animation, not a colour anyone reads.
+    // A toast fading in or out is mid-animation, not a colour anyone reads: let every finite
+    // animation settle first (the page's own signal, not a sleep), then skip any toast still leaving.
+    const doc = g.document as {
+      getAnimations: () => {
+        finished: Promise<unknown>
+        effect: { getComputedTiming: () => { endTime?: number | string } } | null
+      }[]
+    }
+    const finite = doc
+      .getAnimations()
+      .filter((a) => a.effect !== null && a.effect.getComputedTiming().endTime !== Infinity)
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)))
     return g.axe.run(
-      { exclude: [['.fade-in-height-expand-transition-leave-active']] },
+      {
+        exclude: [
+          ['.fade-in-height-expand-transition-leave-active'],
+          ['.fade-in-height-expand-transition-enter-active'],
+        ],
+      },
       {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
       },
