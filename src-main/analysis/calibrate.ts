@@ -143,8 +143,9 @@ function chooseFlag(
   // profiles) cannot teach: the rules decide it.
   if (flag === 'staff_named') return best
   const strict = STRICT_FLAGS.includes(flag)
-  // Strict flags when no threshold keeps the precision floor: the best F1, so that a flag the
-  // training labels use more loosely than the rules cannot flood the queue.
+  // Strict flags when no threshold keeps the precision floor: the best F2 (recall weighs twice
+  // precision, as in the targets: a missed safeguarding concern costs more than a false alarm),
+  // but never below the rules' own recall, so loosely used training labels cannot flood the queue.
   let bestF1 = -1
   let fallback = best
   for (const t of GRID) {
@@ -158,8 +159,9 @@ function chooseFlag(
         or.r > best.chosen.r + 1e-9 ||
         (Math.abs(or.r - best.chosen.r) < 1e-9 && or.f1 > best.chosen.f1)
       if (ok && better) best = { ...best, mode: 'or', threshold: t, chosen: or }
-      if (or.f1 > bestF1 + 1e-9) {
-        bestF1 = or.f1
+      const f2 = or.p + or.r === 0 ? 0 : (5 * or.p * or.r) / (4 * or.p + or.r)
+      if (f2 > bestF1 + 1e-9) {
+        bestF1 = f2
         fallback = { ...best, mode: 'or', threshold: t, chosen: or }
       }
       continue

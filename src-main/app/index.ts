@@ -8,6 +8,7 @@ import { projectRoot, resolveDataDir, APP_NAME } from '../core/paths'
 import { openDataDir, createStore, StoreError } from '../store'
 import { createService, type Service } from '../services'
 import { registerIpc } from './ipc'
+import { electronPdfRenderer } from './pdf'
 import { safeStorageKeyProvider } from './safe-storage'
 import { desktopNotifier } from './notifications'
 import { hardenSession, lockDownWebContents, secureWebPreferences } from './security'
@@ -62,6 +63,8 @@ function start(): void {
       secretKeyProvider: safeStorageKeyProvider(safeStorage),
       // Urgent items only; clicking one brings the window forward.
       desktop: desktopNotifier(() => focusWindow(win)),
+      // Reports are printed by Electron's own Chromium: no system browser needed in the app.
+      reports: { pdf: electronPdfRenderer() },
     })
     const poller = service.poller
     poller.start()

@@ -69,6 +69,8 @@ export function captureJson(c: UrlCapture | ImageCapture, files: EvidenceInput[]
           pageHeight: c.pageHeight,
           screenshotHeight: c.screenshotHeight,
           viewport: c.viewport,
+          // The screenshot's top rows are Footprint's banner (address and time), not the page.
+          bannerHeight: c.bannerHeight,
           browser: c.browserVersion,
           freshProfile: true,
         }

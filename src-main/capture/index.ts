@@ -12,6 +12,15 @@ export { createOcrEngine, sharedOcrEngine, shutdownOcr, type OcrEngine } from '.
 export { systemBrowserLauncher, type BrowserLauncher } from './launcher'
 export { verifyEvidence, evidenceDir, writeEvidence, type FileCheck } from './evidence'
 export { recordCapture, type Recorded } from './record'
+export { captureMentionEvidence, mentionEvidenceText } from './mention'
+export {
+  checkCapture,
+  verifyAllCaptures,
+  verifyMentionsEvidence,
+  type EvidenceReport,
+  type MentionEvidenceState,
+} from './verify'
+export { createEvidenceJob, type EvidenceJob } from './auto'
 export { CaptureError, type CaptureErrorCode } from './errors'
 export type { CaptureExtras } from './files'
 

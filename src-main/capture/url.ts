@@ -4,6 +4,7 @@
 // fresh browser context (no cookies, no storage) and never hangs: a page that never finishes
 // loading is captured as it stands when the time is up, and marked partial with the reason.
 import type { BrowserContext, Page, Response } from 'playwright-core'
+import { BANNER_HEIGHT, withBanner } from './banner'
 import { CaptureError, describeNavigationError } from './errors'
 import { systemBrowserLauncher, type BrowserLauncher } from './launcher'
 import { loginWallReasons } from './login-wall'
@@ -29,6 +30,8 @@ export interface UrlCaptureOptions {
   maxScreenshotHeight?: number
   viewport?: { width: number; height: number }
   now?: () => Date
+  /** Puts a banner with the address and capture time on top of the screenshot (evidence). */
+  banner?: boolean
 }
 
 export interface UrlCapture {
@@ -52,6 +55,8 @@ export interface UrlCapture {
   screenshotHeight: number
   viewport: { width: number; height: number }
   browserVersion: string
+  /** Height of the banner above the page in the screenshot (0: no banner). */
+  bannerHeight: number
 }
 
 export const DEFAULT_NAVIGATION_TIMEOUT_MS = 30_000
@@ -78,7 +83,15 @@ export async function captureUrl(input: string, opts: UrlCaptureOptions = {}): P
       // Popups and dialogs would wait for a person who is not there.
       page.on('popup', (p) => void p.close().catch(() => {}))
       page.on('dialog', (d) => void d.dismiss().catch(() => {}))
-      return await capturePage(page, url, viewport, opts, refused, browser.version())
+      const c = await capturePage(page, url, viewport, opts, refused, browser.version())
+      if (!opts.banner) return c
+      const screenshot = await withBanner(
+        browser,
+        c.screenshot,
+        { width: viewport.width, height: c.screenshotHeight },
+        c,
+      )
+      return { ...c, screenshot, bannerHeight: BANNER_HEIGHT }
     } finally {
       await context.close().catch(() => {})
     }
@@ -206,5 +219,6 @@ async function capturePage(
     screenshotHeight,
     viewport,
     browserVersion,
+    bannerHeight: 0,
   }
 }

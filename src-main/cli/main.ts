@@ -14,6 +14,10 @@ import { registerAnalyzeCommand } from './commands/analyze'
 import { registerCaptureCommand } from './commands/capture'
 import { registerSecretCommands } from './commands/secrets'
 import { registerAuditCommands } from './commands/audit'
+import { registerDemoCommand } from './commands/demo'
+import { registerEvidenceCommands } from './commands/evidence'
+import { registerExportCommands } from './commands/export'
+import { registerReportCommands } from './commands/report'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -38,6 +42,10 @@ export function buildProgram(): Command {
   registerCaptureCommand(program)
   registerSecretCommands(program)
   registerAuditCommands(program)
+  registerDemoCommand(program)
+  registerEvidenceCommands(program)
+  registerExportCommands(program)
+  registerReportCommands(program)
   return program
 }
 

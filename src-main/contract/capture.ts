@@ -1,7 +1,7 @@
 // Runs in: both processes (common). Manual capture: a web page (screenshot, HTML, text) or an image
 // (read by offline OCR) kept as evidence and turned into a mention like any other.
 import { z } from 'zod'
-import { op } from './op'
+import { op, NoInput } from './op'
 import { Mention } from './sources'
 
 /** The largest image accepted (bytes); checked before upload in the renderer and again in main. */
@@ -139,6 +139,47 @@ export type CaptureCheck = z.output<typeof CaptureCheck>
 
 const CaptureId = z.object({ id: z.number('id must be a number').int().positive() })
 
+export const CaptureMentionInput = z.object({
+  mentionId: z.number('mentionId must be a number').int().positive(),
+  /** Allows a page on this computer or the school's network (an intranet page, or tests). */
+  allowPrivateNetwork: z.boolean().optional(),
+})
+export type CaptureMentionInput = z.input<typeof CaptureMentionInput>
+
+/** How a capture turned out, in one word for the screens. */
+export const CAPTURE_STATES = ['complete', 'partial', 'login_wall', 'failed'] as const
+export type CaptureState = (typeof CAPTURE_STATES)[number]
+
+export const EvidenceItem = z.object({
+  capture: Capture,
+  state: z.enum(CAPTURE_STATES),
+  /** Re-hashed just now: every file as recorded, or which changed or went missing. */
+  check: CaptureCheck,
+})
+export type EvidenceItem = z.output<typeof EvidenceItem>
+
+export const MentionEvidence = z.object({
+  mentionId: z.number().int(),
+  /** Newest first. */
+  items: z.array(EvidenceItem),
+})
+export type MentionEvidence = z.output<typeof MentionEvidence>
+
+export const EvidenceVerifyResult = z.object({
+  checked: z.number().int(),
+  ok: z.boolean(),
+  problems: z.array(
+    z.object({
+      captureId: z.number().int(),
+      uuid: z.string(),
+      mentionId: z.number().int().nullable(),
+      file: z.string(),
+      status: z.enum(['changed', 'missing', 'unexpected']),
+    }),
+  ),
+})
+export type EvidenceVerifyResult = z.output<typeof EvidenceVerifyResult>
+
 export const captureOps = {
   'capture.url': op(
     CaptureUrlInput,
@@ -163,5 +204,20 @@ export const captureOps = {
     CaptureId,
     CaptureCheck,
     'Re-hash every file of a capture and report any that changed, went missing or appeared',
+  ),
+  'capture.mention': op(
+    CaptureMentionInput,
+    EvidenceItem,
+    'Capture the page of a mention as evidence, linked to it (a failed capture keeps the mention’s text and says why)',
+  ),
+  'capture.ofMention': op(
+    z.object({ mentionId: CaptureMentionInput.shape.mentionId }),
+    MentionEvidence,
+    'The evidence captures of a mention, each re-hashed now',
+  ),
+  'evidence.verify': op(
+    NoInput,
+    EvidenceVerifyResult,
+    'Re-hash every evidence file of every capture and name each one changed, missing or added',
   ),
 } as const

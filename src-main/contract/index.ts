@@ -33,6 +33,12 @@ export * from './incidents'
 import { incidentOps } from './incidents'
 export * from './notifications'
 import { notificationOps } from './notifications'
+export * from './exports'
+import { exportOps } from './exports'
+export * from './trends'
+import { trendsOps } from './trends'
+export * from './reports'
+import { reportOps } from './reports'
 
 import { op, NoInput } from './op'
 export { op, NoInput } from './op'
@@ -121,6 +127,9 @@ export const contract = {
   ...workflowOps,
   ...incidentOps,
   ...notificationOps,
+  ...exportOps,
+  ...trendsOps,
+  ...reportOps,
   'audit.verify': op(
     NoInput,
     z.union([
@@ -204,6 +213,12 @@ export const OP_ACCESS = {
   'capture.image': 'mentions.edit',
   'capture.get': 'mentions.read',
   'capture.verify': 'mentions.read',
+  'capture.mention': 'mentions.edit',
+  'capture.ofMention': 'mentions.read',
+  'evidence.verify': 'audit.read',
+  // Exports list what the inbox lists for this user (safeguarding details withheld as there).
+  'exports.mentions': 'mentions.read',
+  'exports.audit': 'audit.read',
   'secrets.status': 'signed_in',
   'secrets.list': 'settings.manage',
   'secrets.set': 'settings.manage',
@@ -220,6 +235,7 @@ export const OP_ACCESS = {
   'drafts.discard': 'drafts.write',
   'drafts.post': 'drafts.post',
   'drafts.undoPost': 'drafts.post',
+  'drafts.setModeration': 'drafts.write',
   'drafts.recordPosted': 'drafts.post',
   'approvals.list': 'mentions.read',
   'incidents.list': 'mentions.read',
@@ -234,7 +250,17 @@ export const OP_ACCESS = {
   'notifications.settings': 'signed_in',
   'notifications.updateSettings': 'settings.manage',
   'digest.get': 'mentions.read',
+  'trends.overview': 'mentions.read',
+  'trends.themes': 'mentions.read',
+  'trends.alerts': 'mentions.read',
+  'trends.spikeSettings': 'mentions.read',
+  'trends.updateSpikeSettings': 'settings.manage',
   'audit.verify': 'audit.read',
+  // Snapshots hold no safeguarding detail: anyone who reads mentions may make one for governors.
+  'reports.ofsted': 'mentions.read',
+  'reports.snapshots': 'mentions.read',
+  'reports.snapshotFile': 'mentions.read',
+  'reports.posh': 'incidents.manage',
 } as const satisfies Record<OpName, Access>
 
 /** The IPC channel of an operation: derived, never typed by hand. */

@@ -3,7 +3,13 @@
 import { z } from 'zod'
 import { op, NoInput } from './op'
 
-export const NOTIFICATION_KINDS = ['urgent_mention', 'platform_no_answer', 'post_failed'] as const
+// 'spike': a spike alert (src-main/trends/spikes.ts), added by migration 0007.
+export const NOTIFICATION_KINDS = [
+  'urgent_mention',
+  'platform_no_answer',
+  'post_failed',
+  'spike',
+] as const
 
 export const Notification = z.object({
   id: z.number().int(),

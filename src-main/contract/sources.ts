@@ -27,6 +27,16 @@ export const SOURCE_KINDS = [
 ] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
+/**
+ * Kinds whose connectors only ever read the school's own accounts (its Google listing, its Facebook
+ * Page, its Instagram account): everything they fetch is about the school, named or not.
+ */
+export const OWN_ACCOUNT_KINDS: ReadonlySet<SourceKind> = new Set([
+  'google_business',
+  'facebook',
+  'instagram',
+])
+
 /** The kinds a user adds in Settings → Sources; manual captures come from the Capture button. */
 export const POLLED_KINDS = SOURCE_KINDS.filter(
   (k): k is Exclude<SourceKind, 'manual'> => k !== 'manual',

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { op } from './op'
 import { Mention } from './sources'
 import { POLICY_FLAGS } from './taxonomy'
+import { Day } from './trends'
 
 export const TRIAGE_STATES = ['new', 'triaged', 'resolved'] as const
 export type TriageState = (typeof TRIAGE_STATES)[number]
@@ -36,6 +37,10 @@ export const SITUATION_LABELS: Record<Situation, string> = {
   wikipedia_edit_request: 'Wikipedia edit request',
   report_to_platform: 'Report to the platform',
 }
+
+/** What a removal notice does to the original comment after approval. */
+export const MODERATIONS = ['hide', 'delete'] as const
+export type Moderation = (typeof MODERATIONS)[number]
 
 export const DRAFT_PLATFORMS = [
   'google',
@@ -120,6 +125,12 @@ export const InboxQuery = z.object({
   flag: z.enum(POLICY_FLAGS, `flag must be one of: ${POLICY_FLAGS.join(', ')}`).optional(),
   beforeId: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Only mentions said on or after / on or before this day (Europe/London), as the trends count them. */
+  from: Day.optional(),
+  to: Day.optional(),
+  sourceId: z.number().int().positive().optional(),
+  /** A theme's key from trends.themes (a seed theme, or "term:…" for an emerging one). */
+  theme: z.string().trim().min(1).max(100).optional(),
 })
 export type InboxQuery = z.input<typeof InboxQuery>
 
@@ -220,6 +231,8 @@ export const DraftView = z.object({
   decisions: z.array(Decision),
   versions: z.array(DraftVersion),
   route: PostRoute,
+  /** Removal notices: hide or delete the original comment once approved (null: leave it). */
+  moderation: z.enum(MODERATIONS).nullable(),
   /** Queued to post through the connector at this time; undo before it. */
   postAfter: Iso.nullable(),
   postError: z.string().nullable(),
@@ -379,6 +392,15 @@ export const workflowOps = {
     'Post an approved draft through its connector after the undo window',
   ),
   'drafts.undoPost': op(z.object({ id: DraftId }), DraftView, 'Cancel a queued post'),
+  'drafts.setModeration': op(
+    z.object({
+      id: DraftId,
+      version: z.number().int().positive(),
+      moderation: z.enum(MODERATIONS, 'moderation must be hide, delete or null').nullable(),
+    }),
+    DraftView,
+    'Say whether an approved removal notice also hides or deletes the original comment (before submitting)',
+  ),
   'drafts.recordPosted': op(
     z.object({
       id: DraftId,

@@ -6,7 +6,9 @@ import {
   type Capture,
   type CaptureCheck,
   type CaptureOutcome,
+  type CaptureState,
   type ErrorCode,
+  type EvidenceItem,
   type OpParsed,
   type School,
 } from '../contract'
@@ -16,15 +18,20 @@ import {
   importImage,
   recordCapture,
   sharedOcrEngine,
-  verifyEvidence,
   type CaptureErrorCode,
   type CaptureExtras,
   type ImageCapture,
   type UrlCapture,
 } from '../capture'
 import { capturesRepo } from '../store/repos/captures'
+import { captureMentionEvidence } from '../capture/mention'
+import { checkCapture, verifyAllCaptures } from '../capture/verify'
+import { createEvidenceJob, type EvidenceJob } from '../capture/auto'
+import type { SchedulerClock } from '../sources/scheduler'
+import { demandSchool } from '../workflow/auth'
+import { demandRead } from '../workflow/visibility'
 import { schoolAnalyzer } from './analysis'
-import type { AppEvents, CallContext, ServiceDeps } from './context'
+import type { AppEvents, CallContext, Caller, ServiceDeps } from './context'
 
 const ERRORS: Record<CaptureErrorCode, [ErrorCode, string | undefined]> = {
   invalid_url: ['invalid_input', 'url'],
@@ -36,6 +43,98 @@ const ERRORS: Record<CaptureErrorCode, [ErrorCode, string | undefined]> = {
   too_large: ['invalid_input', 'dataBase64'],
   ocr_failed: ['unavailable', undefined],
   storage_failed: ['unavailable', undefined],
+}
+
+/** One word for how a capture turned out. */
+export function captureState(c: Capture): CaptureState {
+  if (c.error) return 'failed'
+  if (c.needsLogin) return 'login_wall'
+  return c.partialReason ? 'partial' : 'complete'
+}
+
+/**
+ * Captures a mention's page as evidence for it, as the system or a user. Used by capture.mention and
+ * by the automatic evidence job; a page that cannot be captured is recorded, not thrown.
+ */
+export function mentionCapturer(deps: ServiceDeps, events: AppEvents) {
+  const { store, now = () => new Date() } = deps
+  const captures = capturesRepo(store.db)
+  const opts = deps.capture ?? {}
+  return async (
+    mentionId: number,
+    actor: string,
+    o: { allowPrivateNetwork?: boolean } = {},
+  ): Promise<Capture> => {
+    const mention = store.mentions.get(mentionId)
+    if (!mention)
+      throw new ServiceError('not_found', `There is no mention with id ${mentionId}`, 'mentionId')
+    const school = store.schools.get(mention.schoolId)!
+    const capture = await captureMentionEvidence(
+      {
+        store,
+        captures,
+        dataDir: deps.dataDir,
+        appVersion: deps.version,
+        now,
+        page: {
+          launcher: opts.launcher,
+          lookup: opts.lookup,
+          navigationTimeoutMs: opts.navigationTimeoutMs,
+          settleMs: opts.settleMs,
+          maxScreenshotHeight: opts.maxScreenshotHeight,
+        },
+      },
+      mention,
+      school,
+      actor,
+      o,
+    ).catch((e) => {
+      throw toServiceError(e)
+    })
+    events.emit({ type: 'mentions.changed', schoolId: school.id })
+    return capture
+  }
+}
+
+/** Automatic evidence lasts this far back after a restart: older urgent items were seen by people. */
+const BACKLOG_DAYS = 7
+
+/** The background job that captures urgent mentions' pages as they arrive (started with the others). */
+export function evidenceJobFor(
+  deps: ServiceDeps,
+  events: AppEvents,
+  clock: SchedulerClock,
+  log: (msg: string) => void,
+): EvidenceJob {
+  const { store } = deps
+  const captures = capturesRepo(store.db)
+  const capture = mentionCapturer(deps, events)
+  return createEvidenceJob({
+    clock,
+    log,
+    wants(id) {
+      const m = store.mentions.get(id)
+      return (
+        !!m?.url &&
+        m.analysis?.priority === 'urgent' &&
+        m.sourceKind !== 'manual' &&
+        m.duplicateOf === null &&
+        captures.ofMention(id).length === 0
+      )
+    },
+    backlog: () =>
+      captures.urgentWithoutEvidence(
+        new Date(clock.now() - BACKLOG_DAYS * 86_400_000).toISOString(),
+      ),
+    async capture(id) {
+      const m = store.mentions.get(id)
+      const source = m && store.sources.get(m.sourceId)
+      // A source allowed to read the school's own network (an intranet feed) may be captured there too.
+      const allowPrivateNetwork = source?.config?.allowPrivateNetwork === true
+      const c = await capture(id, 'system:evidence', { allowPrivateNetwork })
+      if (c.error) log(`[evidence] mention ${id}: ${c.error} (its text was kept as evidence)`)
+    },
+  })
 }
 
 function toServiceError(e: unknown): unknown {
@@ -107,6 +206,37 @@ export function captureHandlers(deps: ServiceDeps, events: AppEvents) {
     }
   }
 
+  const captureMention = mentionCapturer(deps, events)
+
+  async function evidenceItem(c: Capture): Promise<EvidenceItem> {
+    return {
+      capture: c,
+      state: captureState(c),
+      check: await checkCapture(deps.dataDir, c, now().toISOString()),
+    }
+  }
+
+  /** The mention, if this caller may read it (its school, and safeguarding need-to-know). */
+  function readableMention(ctx: Caller, mentionId: number) {
+    const mention = store.mentions.get(mentionId)
+    if (!mention)
+      throw new ServiceError('not_found', `There is no mention with id ${mentionId}`, 'mentionId')
+    demandSchool(ctx.principal, mention.schoolId)
+    demandRead(ctx.principal, mention)
+    return mention
+  }
+
+  /** A capture is as readable as the mention it belongs to (its school, safeguarding need-to-know). */
+  function readableCapture(ctx: Caller, id: number): Capture {
+    const c = captureOf(id)
+    demandSchool(ctx.principal, c.schoolId)
+    if (c.mentionId !== null) {
+      const mention = store.mentions.get(c.mentionId)
+      if (mention) demandRead(ctx.principal, mention)
+    }
+    return c
+  }
+
   const extrasOf = (i: CaptureExtras): CaptureExtras => ({
     note: i.note || undefined,
     author: i.author || undefined,
@@ -126,6 +256,7 @@ export function captureHandlers(deps: ServiceDeps, events: AppEvents) {
           settleMs: opts.settleMs,
           maxScreenshotHeight: opts.maxScreenshotHeight,
           now,
+          banner: true,
         })
       } catch (e) {
         throw toServiceError(e)
@@ -145,21 +276,33 @@ export function captureHandlers(deps: ServiceDeps, events: AppEvents) {
       }
       return keep(school, image, extrasOf(input), ctx)
     },
-    'capture.get': ({ id }: OpParsed<'capture.get'>): Capture => captureOf(id),
-    'capture.verify': async ({ id }: OpParsed<'capture.verify'>): Promise<CaptureCheck> => {
-      const capture = captureOf(id)
-      const checks = await verifyEvidence(deps.dataDir, capture.uuid, capture.files)
-      return {
-        id,
-        ok: checks.every((c) => c.status === 'ok'),
-        checkedAt: now().toISOString(),
-        files: checks.map((c) => ({
-          name: c.name,
-          status: c.status,
-          expected: 'expected' in c ? c.expected : c.status === 'ok' ? c.sha256 : null,
-          actual: 'actual' in c ? c.actual : c.status === 'ok' ? c.sha256 : null,
-        })),
-      }
+    'capture.get': ({ id }: OpParsed<'capture.get'>, ctx: Caller): Capture =>
+      readableCapture(ctx, id),
+    'capture.verify': async (
+      { id }: OpParsed<'capture.verify'>,
+      ctx: Caller,
+    ): Promise<CaptureCheck> =>
+      checkCapture(deps.dataDir, readableCapture(ctx, id), now().toISOString()),
+    'capture.mention': async (
+      { mentionId, allowPrivateNetwork }: OpParsed<'capture.mention'>,
+      ctx: Caller,
+    ): Promise<EvidenceItem> => {
+      const mention = readableMention(ctx, mentionId)
+      // A source allowed to read the school's own network (an intranet feed) may be captured there too.
+      const allow =
+        allowPrivateNetwork ??
+        store.sources.get(mention.sourceId)?.config?.allowPrivateNetwork === true
+      return evidenceItem(
+        await captureMention(mentionId, ctx.actor, { allowPrivateNetwork: allow }),
+      )
     },
+    'capture.ofMention': async ({ mentionId }: OpParsed<'capture.ofMention'>, ctx: Caller) => {
+      readableMention(ctx, mentionId)
+      const ids = captures.ofMention(mentionId).reverse()
+      const items: EvidenceItem[] = []
+      for (const id of ids) items.push(await evidenceItem(captures.get(id)!))
+      return { mentionId, items }
+    },
+    'evidence.verify': () => verifyAllCaptures(captures, deps.dataDir, now().toISOString()),
   }
 }

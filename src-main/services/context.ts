@@ -10,6 +10,7 @@ import type { Poster } from '../workflow/posting/post'
 import type { SchedulerClock } from '../sources/scheduler'
 import type { DesktopNotification } from '../workflow/notify/notifier'
 import type { DigestHooks } from './notifications'
+import type { ReportDeps } from '../reports'
 
 /**
  * What the transport knows about a call. `session` is set by the app's IPC (one per window) and the
@@ -44,6 +45,8 @@ export interface ServiceDeps {
   digest?: DigestHooks
   /** What wraps the secrets key: the app passes safeStorage; absent: the OS keychain; null: passphrase only. */
   secretKeyProvider?: KeyProvider | null
+  /** How reports become PDFs: the app passes Electron's printToPDF; absent: the system Chromium. */
+  reports?: ReportDeps
 }
 
 /** Typed push channel from services to whichever transport is listening. */

@@ -18,6 +18,7 @@ import { actorOf, demand, Sessions, type Principal } from '../workflow/auth'
 import { authHandlers } from './auth'
 import { workflowHandlers } from './workflow'
 import { incidentHandlers } from './incidents'
+import { reportHandlers } from './reports'
 import { notificationHandlers } from './notifications'
 import { auditHandlers } from './audit'
 import { appHandlers } from './app'
@@ -25,7 +26,8 @@ import { schoolHandlers } from './schools'
 import { userHandlers } from './users'
 import { sourceHandlers } from './sources'
 import { mentionHandlers } from './mentions'
-import { captureHandlers } from './capture'
+import { captureHandlers, evidenceJobFor } from './capture'
+import { exportHandlers } from './exports'
 import { secretsHandlers, secretStoreFor } from './secrets'
 import type { SecretStore } from '../secrets'
 import { analysisOverrideHandlers } from './analysis-overrides'
@@ -34,6 +36,10 @@ import { connectorPoster, createPostQueue, type PostQueue } from '../workflow/po
 import { postKey } from '../workflow/notify'
 import { createNotifier, type Notifier } from '../workflow/notify/notifier'
 import { digestHooks } from './workflow/digest'
+import { trendsHandlers } from './trends'
+import { createSpikeWatch } from '../trends/spikes'
+import { drainThemes } from '../trends/themes'
+import type { EvidenceJob } from '../capture/auto'
 
 export type Handlers = {
   [K in OpName]: (input: OpParsed<K>, ctx: Caller) => OpOutput<K> | Promise<OpOutput<K>>
@@ -54,6 +60,8 @@ export interface Service {
   notifier: Notifier
   /** Background jobs besides polling (posting): the app and `serve` start them; tests drive them. */
   jobs: { start(): void; dispose(): Promise<void> }
+  /** Captures urgent mentions' pages as evidence as they arrive (one of the jobs). */
+  evidenceJob: EvidenceJob
   dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
   call<K extends OpName>(name: K, input: unknown, ctx: CallContext): Promise<OpOutput<K>>
 }
@@ -73,13 +81,32 @@ export function createService(
     now: deps.now,
     desktop: deps.desktop,
   })
+  // Evidence of urgent items is captured as they arrive; created idle, started with the other jobs.
+  const evidenceJob = evidenceJobFor(deps, events, jobClock, log)
+  // Spike alerts and themes follow each poll's new mentions (src-main/trends).
+  const spikes = createSpikeWatch({
+    store: deps.store,
+    notifier,
+    now: deps.now ?? (() => new Date(jobClock.now())),
+    log,
+  })
   const poller = createPoller({
     store: deps.store,
     events,
     version: deps.version,
     log,
     credentials: secrets,
-    onNewMentions: (ids) => notifier.mentionsAdded(ids),
+    onNewMentions: (ids) => {
+      notifier.mentionsAdded(ids)
+      evidenceJob.mentionsAdded(ids)
+      try {
+        drainThemes(deps.store)
+      } catch (e) {
+        // Themes catch up on the next poll or when they are read: never the poller's problem.
+        log(`[themes] indexing failed: ${(e as Error)?.message ?? e}`)
+      }
+      spikes.evaluate(ids)
+    },
     ...deps.polling,
     // Tests may pass their own (or none, with analyze: undefined); the app always analyses.
     analyze: deps.polling && 'analyze' in deps.polling ? deps.polling.analyze : schoolAnalyzer(),
@@ -107,13 +134,17 @@ export function createService(
     ...userHandlers(deps, events, sessions),
     ...workflowHandlers(deps, events, postQueue),
     ...incidentHandlers(deps, events),
+    // dispatch, not the handlers: trends and incidents are read as the caller, with their checks.
+    ...reportHandlers(deps, (n, i, c) => dispatch(n, i, c)),
     ...notificationHandlers({ ...deps, digest: deps.digest ?? digestHooks(deps) }, events),
     ...auditHandlers(deps),
     ...sourceHandlers(deps, events, poller),
     ...mentionHandlers(deps, events),
     ...captureHandlers(deps, events),
+    ...exportHandlers(deps, events),
     ...secretsHandlers(secrets, events),
     ...analysisOverrideHandlers(deps, events),
+    ...trendsHandlers(deps, events, spikes),
   } satisfies Handlers
 
   async function dispatch(
@@ -159,14 +190,17 @@ export function createService(
     sessions,
     postQueue,
     notifier,
+    evidenceJob,
     jobs: {
       start: () => {
         postQueue.start()
         notifier.start()
+        evidenceJob.start()
       },
       dispose: async () => {
         notifier.dispose()
         await postQueue.dispose()
+        await evidenceJob.dispose()
       },
     },
     dispatch,

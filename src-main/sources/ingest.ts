@@ -100,7 +100,7 @@ export async function ingestSource(deps: IngestDeps, sourceId: number): Promise<
   }
 
   // Pure work (matching, fingerprints) before the transaction keeps the write lock short.
-  const { kept } = prepareItems(result.items, deps.matching, source.schoolId)
+  const { kept } = prepareItems(result.items, deps.matching, source)
   try {
     return store.tx(() => storeRun(deps, sourceId, startedAt, result, kept))
   } catch (e) {

@@ -1,9 +1,10 @@
 // Runs in: main process and CLI (Node). What happens to every fetched item before storage, shared by
 // a real run and by "test" (which stores nothing): canonical link, school match, content fingerprint,
 // and the duplicate check against what the school already has from other sources.
+import { OWN_ACCOUNT_KINDS, type SourceKind } from '../contract/sources'
 import type { Store } from '../store'
 import { canonicalUrl } from './canonical-url'
-import { contentFingerprint, createDedupWindow, type Prepared } from './dedup'
+import { contentFingerprint, createDedupWindow, textSimilarity, type Prepared } from './dedup'
 import type { SchoolMatch, SchoolMatching } from './school-matching'
 import type { FetchedItem } from './types'
 
@@ -28,16 +29,25 @@ const PREPARED_CACHE_MAX = 20 * DEDUP_WINDOW
 
 const dedupText = (title: string | null, text: string) => (title ? `${title}\n${text}` : text)
 
+/** The alias recorded for an unnamed item from the school's own account. */
+export const OWN_ACCOUNT_ALIAS = "(the school's own account)"
+
 export function prepareItems(
   items: FetchedItem[],
   matching: SchoolMatching,
-  sourceSchoolId: number | null,
+  source: { schoolId: number | null; kind: SourceKind },
 ): { kept: Candidate[]; unmatched: FetchedItem[] } {
   const kept: Candidate[] = []
   const unmatched: FetchedItem[] = []
-  const matchItem = matching.forSource(sourceSchoolId)
+  const matchItem = matching.forSource(source.schoolId)
+  // A review of the school's own listing ("Lovely nursery") rarely names the school: the account
+  // it was posted on says who it is about.
+  const owner =
+    source.schoolId !== null && OWN_ACCOUNT_KINDS.has(source.kind)
+      ? matching.schools().find((s) => s.id === source.schoolId)
+      : undefined
   for (const item of items) {
-    const match = matchItem(item)
+    const match = matchItem(item) ?? (owner ? { school: owner, alias: OWN_ACCOUNT_ALIAS } : null)
     if (!match) {
       unmatched.push(item)
       continue
@@ -60,13 +70,17 @@ export function prepareItems(
  */
 export function createDeduper(store: Store, sourceId: number, cache?: PreparedCache) {
   const windows = new Map<number, ReturnType<typeof createDedupWindow<number>>>()
+  /** The body of each mention in a window, for the body check below. */
+  const bodies = new Map<number, string>()
   const windowOf = (schoolId: number) => {
     let w = windows.get(schoolId)
     if (!w) {
       if (cache && cache.size > PREPARED_CACHE_MAX) cache.clear()
       w = createDedupWindow<number>({ cache })
-      for (const r of store.mentions.recentForDedup(schoolId, sourceId, DEDUP_WINDOW))
+      for (const r of store.mentions.recentForDedup(schoolId, sourceId, DEDUP_WINDOW)) {
         w.add(r.id, dedupText(r.title, r.text))
+        bodies.set(r.id, r.text)
+      }
       windows.set(schoolId, w)
     }
     return w
@@ -74,10 +88,19 @@ export function createDeduper(store: Store, sourceId: number, cache?: PreparedCa
   return {
     duplicateOf(c: Candidate): number | null {
       const schoolId = c.match.school.id
-      return (
-        store.mentions.exactDuplicate(schoolId, sourceId, c.contentHash, c.canonicalUrl) ??
-        windowOf(schoolId).find(c.dedupText)
-      )
+      const exact = store.mentions.exactDuplicate(schoolId, sourceId, c.contentHash, c.canonicalUrl)
+      if (exact !== null) return exact
+      const near = windowOf(schoolId).find(c.dedupText)
+      if (near === null) return null
+      // Title and body together find copies of a story, but a comment's title is its post's
+      // caption: "So cute!!" and "Fab!" under one caption cross-posted to Facebook and Instagram
+      // look alike by title alone. Two non-empty bodies must agree too.
+      const body = bodies.get(near) ?? ''
+      if (!c.item.text.trim() || !body.trim()) return near
+      return textSimilarity(c.item.text, body) >= NEAR_BODY_SIMILARITY ? near : null
     },
   }
 }
+
+/** How alike two bodies must be (Jaccard of word shingles, or a truncated copy) to be one item. */
+const NEAR_BODY_SIMILARITY = 0.6

@@ -47,7 +47,7 @@ export async function testSource(
     if (e instanceof SourceError) return failed(e.message)
     return failed(`unexpected error: ${(e as Error)?.message ?? String(e)}`)
   }
-  const { kept } = prepareItems(result.items, deps.matching, source.schoolId)
+  const { kept } = prepareItems(result.items, deps.matching, source)
   const byId = new Map(kept.map((c) => [c.item.externalId, c]))
   // Reads only: the deduper compares with what other sources already stored.
   const dedup = createDeduper(deps.store, sourceId ?? -1)

@@ -49,9 +49,19 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'Digest' },
   },
   {
+    path: '/trends',
+    component: () => import('./views/TrendsView.vue'),
+    meta: { title: 'Trends' },
+  },
+  {
     path: '/incidents',
     component: () => import('./views/IncidentsView.vue'),
     meta: { title: 'Incidents' },
+  },
+  {
+    path: '/reports',
+    component: () => import('./views/ReportsView.vue'),
+    meta: { title: 'Reports' },
   },
   {
     path: '/incidents/:id(\\d+)',
@@ -61,7 +71,7 @@ const routes: RouteRecordRaw[] = [
   ...emptyScreenRoutes,
   { path: '/settings', redirect: '/settings/school' },
   {
-    path: '/settings/:tab(school|users|sources|security|deadlines)',
+    path: '/settings/:tab(school|users|sources|security|deadlines|alerts|audit)',
     component: () => import('./views/SettingsView.vue'),
     meta: { title: 'Settings' },
   },

@@ -121,6 +121,22 @@ describe('ingest', () => {
     expect(h.count('mentions')).toBe(3)
   })
 
+  it('keeps two different short comments under one cross-posted caption apart', async () => {
+    const h = await harness(server)
+    const caption = `Comment on: ${STORY.slice(0, 80)}`
+    serveFeed(server, '/dup/page-a', () =>
+      rss([['fb-1', caption, 'So cute!!', 'https://social-a.example/c/1']]),
+    )
+    serveFeed(server, '/dup/page-b', () =>
+      rss([['ig-1', caption, 'Fab!', 'https://social-b.example/c/1']]),
+    )
+    const a = await h.addFeed('/dup/page-a')
+    const b = await h.addFeed('/dup/page-b')
+    expect((await h.poll(a.id))[0]).toMatchObject({ status: 'ok', itemsNew: 1 })
+    expect((await h.poll(b.id))[0]).toMatchObject({ status: 'ok', itemsNew: 1 })
+    expect(h.mentionsOf(b.id)[0].duplicateOf).toBeNull()
+  })
+
   it('applies a wiki revision later tagged mw-reverted to the stored row', async () => {
     // The wiki fixture's edits are from 2023–25; revert tracking looks back from "now".
     const h = await harness(server, { now: () => new Date(NOW) })

@@ -9,14 +9,15 @@ export const BROAD_THREAT: Rule = {
   view: 'deob',
   explain: 'A threat of violence or harm to a person or the school.',
   unless:
-    /\b(?:kill (?:for|time|it)|killing me|dead (?:tired|good|keen|funny|serious)|joking|lol|😂|idiom|knock (?:her|his) socks)\b/,
+    /\b(?:kill (?:for|time|it)|killing me|dead (?:tired|good|keen|funny|serious)|joking|lol|😂|idiom|knock (?:her|his) socks|(?:kill|throttle|strangle|murder|batter) (?:ds|dd|dc|my (?:son|daughter|kids?|boy|girl)))\b/,
 }
 
 export const BROAD_SAFEGUARDING: Rule = {
   id: 'safeguarding.broad',
-  re: /\b(?:came home (?:crying|in tears|upset|scared|terrified|shaking|bleeding|hurt|injured|soaked|wet)|too scared to (?:go|come) (?:in|into school|to school|back)|touched (?:her|him|my \w+|them) inappropriately|inappropriate(?:ly)? (?:touch\w*|photos?|pictures|comments to (?:her|him|pupils|children))|grabbed (?:her|him|my \w+) by (?:the|her|his)|dragged (?:her|him|my \w+)|restrained (?:her|him|my \w+)|locked (?:her|him|them|my \w+) (?:in|out)|forgot (?:to collect|about) (?:her|him|my \w+)|nobody (?:collected|picked up|came for) (?:her|him)|(?:man|woman|stranger|someone) (?:in a (?:car|van) )?(?:approached|tried to (?:talk to|take|lure)|offered (?:her|him) (?:sweets|a lift|money))|filmed (?:in|the) (?:toilets?|changing rooms?)|(?:photos?|videos?) of (?:the )?(?:kids|children|pupils|my (?:son|daughter)) (?:on|posted|shared|online)|smelt? of (?:alcohol|drink|booze)|(?:teacher|ta|staff|head) (?:was |is |seemed )?drunk|marks on (?:her|his) (?:arms?|legs?|neck|face|back)|burn marks|allergic reaction|epipen|anaphyla\w*|choking|(?:hit|hits|hitting|slapped|kicked|punched|shoved|pushed|bit|bitten) (?:her|him|my (?:son|daughter|child|boy|girl|ds|dd))\b|(?:wants?|wanted|want) to (?:hurt|kill) (?:herself|himself|themselves)|suicid\w*|self[- ]?harm\w*|scared (?:to go home|of (?:her|his) (?:dad|mum|stepdad|mother|father))|(?:police|social services) (?:were |have been )?(?:at|called to) (?:their|her|his) (?:house|home))/g,
+  re: /\b(?:came home (?:crying|in tears|terrified|shaking|bleeding|hurt|injured|soaked|wet)|too scared to (?:go|come) (?:in|into school|to school|back)|touched (?:her|him|my \w+|them) inappropriately|inappropriate(?:ly)? (?:touch\w*|photos?|pictures|comments to (?:her|him|pupils|children))|grabbed (?:her|him|my \w+) by (?:the|her|his)|dragged (?:her|him|my \w+)|restrained (?:her|him|my \w+)|locked (?:her|him|them|my \w+) (?:in|out)|forgot (?:to collect|about) (?:her|him|my \w+)|nobody (?:collected|picked up|came for) (?:her|him)|(?:man|woman|stranger|someone) (?:in a (?:car|van) )?(?:approached|tried to (?:talk to|take|lure)|offered (?:her|him) (?:sweets|a lift|money))|filmed (?:in|the) (?:toilets?|changing rooms?)|(?:photos?|videos?) of (?:the )?(?:kids|children|pupils|my (?:son|daughter)) (?:on|posted|shared|online)|smelt? of (?:alcohol|drink|booze)|(?:teacher|ta|staff|head) (?:was |is |seemed )?drunk|marks on (?:her|his) (?:arms?|legs?|neck|face|back)|burn marks|allergic reaction|epipen|anaphyla\w*|choking|(?:hit|hits|hitting|slapped|kicked|punched|shoved|pushed|bit|bitten) (?:her|him|my (?:son|daughter|child|boy|girl|ds|dd))\b|(?:wants?|wanted|want) to (?:hurt|kill) (?:herself|himself|themselves)|suicid\w*|self[- ]?harm\w*|scared (?:to go home|of (?:her|his) (?:dad|mum|stepdad|mother|father))|(?:police|social services) (?:were |have been )?(?:at|called to) (?:their|her|his) (?:house|home))/g,
   explain: 'A child hurt, frightened, exposed or at risk — a welfare concern for the DSL.',
-  unless: /\b(?:training|policy|awareness|workshop|assembly|course|first aid)\b/,
+  unless:
+    /\b(?:training|policy|awareness|workshops?|assembly|course|first aid|(?:online|e-?safety|internet) (?:safety )?(?:talk|session|evening|lesson))\b/,
 }
 
 export const BROAD_HATE: Rule = {
@@ -29,7 +30,7 @@ export const BROAD_HATE: Rule = {
 
 export const BROAD_SEXUAL: Rule = {
   id: 'sexual.broad',
-  re: /\b(?:hott(?:ie|y)|(?:nice|great|fit|peng|lovely) (?:arse|ass|bum|legs|body|figure|rack|chest|tits|boobs|thighs)|(?:tight|short|low[- ]cut) (?:skirt|dress|top|jeans|trousers|leggings|blouse)|cleavage|what i'?d do to (?:her|him)|kick (?:her|him) out of bed|bend (?:her|him) over|naughty (?:teacher|miss|sir|boy|girl|schoolgirl)|cougar|sle(?:pt|eping) (?:her|his|their) way|send (?:me )?(?:nudes|pics|pictures of (?:yourself|you))|dick ?pics?|jugs|melons|thirsty for|smash(?:ing)? (?:her|him)\b(?! up)|(?:would|i'?d) (?:not )?say no to (?:her|him|that|mrs|miss|mr))/g,
+  re: /\b(?:hott(?:ie|y)|(?:nice|great|fit|peng|lovely) (?:arse|ass|bum|legs|body|figure|rack|chest|tits|boobs|thighs)|(?:tight|short|low[- ]cut) (?:skirt|dress|top|jeans|trousers|leggings|blouse)|cleavage|what i'?d do to (?:her|him)|kick (?:her|him) out of bed|bend (?:her|him) over|naughty (?:teacher|miss|sir|boy|girl|schoolgirl)|cougar|sle(?:pt|eping) (?:her|his|their) way|send (?:me )?(?:nudes|pics|pictures of (?:yourself|you))|dick ?pics?|jugs|melons|thirsty for|smash(?:ing)? (?:her|him)\b(?! up)|(?:would|i'?d) (?:not )?say no to (?:her|him|that|mrs|miss|mr))\b/g,
   view: 'deob',
   explain: 'Sexual comment or innuendo about a person.',
 }

@@ -2,6 +2,7 @@
 import { BROAD_EXTREMISM } from './broad'
 import { EXTREMISM_FAMILIES } from './families'
 import { EXTREMISM_FAMILIES_2 } from './families-hate'
+import { EXTREMISM_FAMILIES_3 } from './families-hate-3'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const RULES: Rule[] = [
@@ -19,7 +20,7 @@ const RULES: Rule[] = [
     view: 'deob',
     explain: 'Radicalisation, recruitment or praise of terrorism — a Prevent duty concern.',
     unless:
-      /\b(?:counter[- ]terrorism (?:training|policing)|prevent (?:training|team is running)|anti-extremism (?:training|workshop)|online safety (?:evening|session|workshop|talk)|training|workshop|information evening)\b/,
+      /\b(?:counter[- ]terrorism (?:training|policing)|prevent (?:training|team is running)|anti-extremism (?:training|workshop)|online safety (?:evening|session|workshop|talk)|training|workshops?|information evening|resilience to|british values)\b/,
   },
   {
     id: 'extremism.nationalist-recruitment',
@@ -30,7 +31,7 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_EXTREMISM, ...EXTREMISM_FAMILIES, ...EXTREMISM_FAMILIES_2)
+RULES.push(BROAD_EXTREMISM, ...EXTREMISM_FAMILIES, ...EXTREMISM_FAMILIES_2, ...EXTREMISM_FAMILIES_3)
 
 export function detectExtremism(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'extremism', RULES, out)

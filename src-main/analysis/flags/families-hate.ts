@@ -28,7 +28,7 @@ export const HATE_FAMILIES_2: Rule[] = [
     explain:
       'A group named by religion, race, nationality, sexuality, sex or disability, and a hostile claim about it.',
     unless:
-      /\b(?:celebrat\w+ (?:eid|diwali|pride)|ramadan (?:club|assembly) was|welcom\w+|brilliant|lovely|thank|proud of|amazing|inclusive and|no wonder (?:she|he|they|the kids) (?:love|loves|adore)|run the (?:bake sale|pta|fair|fete|club|stall|marathon|race|session))\b/,
+      /\b(?:celebrat\w+ (?:eid|diwali|pride)|ramadan (?:club|assembly) was|welcom\w+|brilliant|lovely|thank|proud of|amazing|inclusive and|no wonder (?:she|he|they|the kids) (?:love|loves|adore)|run the (?:bake sale|pta|fair|fete|club|stall|marathon|race|session)|(?:woman|man|lady|bloke|person) who runs)\b/,
   },
   {
     id: 'hate.masked-slur',

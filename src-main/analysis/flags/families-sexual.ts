@@ -50,3 +50,33 @@ export const SEXUAL_FAMILIES_2: Rule[] = [
       /\b(?:nativity|sports day|results|award|ofsted|lunch|dinner|cake|bake|trophy|won|win|winning|performance|assembly|play|concert|match|team did)\b/i,
   },
 ]
+
+export const SEXUAL_FAMILIES_3: Rule[] = [
+  {
+    id: 'sexual.suggestive-with-wink',
+    // Words that only turn sexual with a wink or an aim: "teach me a few positions ... if you
+    // know what I'm saying", "can give me detention any day 😏".
+    re: /\b(?:positions|stamina|bend(?:ing|s)? over|spank\w*|discipline me|tie me up|on (?:his|her|the) desk|in the (?:stock ?room|store ?cupboard|gym) after|a (?:good )?seeing[- ]to|ride (?:him|her|me)|hands on (?:me|her|him)|teach me a (?:few|thing)|detention any day|keep me (?:in|behind)|great pair|nice pair|rack on|melons|jugs)\b/g,
+    view: 'deob',
+    explain: 'Sexual innuendo: a suggestive phrase with a wink or a leer.',
+    needs:
+      /\b(?:if you know what i(?:'m| am)? (?:mean|saying)|know what i(?:'m| am) saying|catch my drift|nudge|wink|say no more|if you get me|dads|milfs?|sexy|s3xy|phwoar|on her|on him|need|needs)\b|[\u{1F609}\u{1F60F}\u{1F61C}\u{1F975}\u{1F351}\u{1F346}\u{1F4A6}\u{1F445}\u{1F924}]/u,
+    unless:
+      /\b(?:yoga|pe lesson|gymnastics|netball positions|football|rugby|positions (?:available|vacant)|job|vacanc\w+)\b/,
+  },
+  {
+    id: 'sexual.suggestive-vocabulary',
+    // Plain innuendo words about a person's body or sex life.
+    re: /\b(?:nothing to the imagination|a (?:right )?goer|(?:good|great|wild) in (?:the )?(?:bed|bedroom|sack)|dirty (?:pictures|photos|pics|videos|messages|texts|pics)|spicy (?:pics|photos|pictures|content)|saucy (?:pics|photos|texts|messages)|raunchy|steamy|horny|randy|frisky|gagging for|knickers|lingerie|thong|underwear (?:pics|photos|selfies?)|onlyfans|only fans|sugar daddy|hook(?:ing)? up with|friends with benefits|booty call|walk of shame|one night stand)\b/g,
+    view: 'deob',
+    explain: "Innuendo or sexual talk about a person's body or sex life.",
+    unless: /\b(?:pe kit|swimming|lost property|washing|uniform list|named|label)\b/,
+  },
+  {
+    id: 'sexual.adult-interest-in-child',
+    // An adult asking a child about boyfriends or "older men", or praising a child's body.
+    re: /\b(?:asked|asking|asks|messag\w+|told) (?:her|him|my \w+(?: \w+){0,3}|the girls?|pupils?|the kids)\b[^.!?\n]{0,60}\b(?:(?:had|has|got) a (?:boyfriend|girlfriend)|liked? older (?:men|boys|women)|(?:was|is|were) a virgin|what (?:she|he) (?:was|is) wearing|send (?:a )?(?:pic|photo|picture)s? of (?:herself|himself))|\b(?:mature|developed|grown up|well developed) for (?:her|his) age\b|\bjailbait\b|\bbarely legal\b/g,
+    view: 'deob',
+    explain: "An adult's sexual interest in a child.",
+  },
+]

@@ -163,6 +163,9 @@ export const HATE_FAMILIES: Rule[] = [
     re: /\b(?:globalist|replacement|white genocide) (?:agenda|plot|plan)\b|\b(?:poison(?:ing)?|corrupt(?:ing)?) (?:white|our|english|british) (?:kids|children)'?s?\b|\bwhite (?:kids|children|parents|people|families)(?:'s|')? (?:minds|wake up|are being)|\bno mosques\b|\bno migrants\b|\bfor the [\w-]+-born\b|\b14[ /.,-]?88\b|\b1488\b|\bsieg heil\b|\bheil hitler\b|\bwhite (?:power|pride)\b/g,
     view: 'deob',
     explain: 'Racial hatred in extremist language (replacement myths, neo-Nazi codes).',
+    // Reporting the stickers or leaflets, in neutral words, is not spreading them.
+    unless:
+      /\b(?:stickers?|graffiti|leaflets?|flyers?|posters?|found|spotted|reported|condemned|police)\b/,
   },
 ]
 

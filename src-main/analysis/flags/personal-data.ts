@@ -1,5 +1,6 @@
 // Runs in: main process / CLI (Node). Personal data: phones, emails, postcodes, addresses, vehicle
 // registrations and named children. The school's own published contact details are not personal.
+import { detectPersonalDataExtra } from './pii-extra'
 import { GIVEN_NAMES } from './names'
 import { staffMatcher } from './staff'
 import { PERSONAL_DATA_FAMILIES } from './families-pii'
@@ -159,7 +160,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
         !/gmail|hotmail|yahoo|outlook|icloud|btinternet|live\.|aol/.test(domain))
     )
       continue
-    if (m[0].includes(' at ') && !/\.(?:com|co\.uk|uk)$/.test(m[0])) continue
+    if (m[0].includes(' at ') && !/(?:\.| dot )(?:com|co(?:\.| dot )uk|uk)$/.test(m[0])) continue
     push(
       input,
       out,
@@ -280,5 +281,6 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     push(input, out, m.index, m.index + m[0].length, 'personal_info.address', 'A home street.')
   }
   runRules(input, 'personal_info', PERSONAL_DATA_FAMILIES, out)
+  detectPersonalDataExtra(input, out)
   return out.length > before
 }

@@ -13,6 +13,7 @@ import {
 import { BROAD_HATE } from './broad'
 import { HATE_FAMILIES } from './families'
 import { HATE_FAMILIES_2 } from './families-hate'
+import { HATE_FAMILIES_3, HATE_FAMILIES_4 } from './families-hate-3'
 import { fastAllMatches, profanityGate } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
@@ -229,7 +230,7 @@ const HATE_RULES: Rule[] = [
   },
   {
     id: 'hate.sexist-disablist',
-    re: /\b(?:women|a woman|females?|girls) (?:shouldn't|should not|can't|cannot) (?:be|run|lead|teach)\b[^.!?\n]{0,20}\b(?:heads?|in charge|leaders?|headteachers?|a school|anything)|\b(?:a )?woman's place is\b|\bdiversity (?:hire|quotas?|box|tick)\b|\b(?:turns?|turning|made|make) (?:u|you|them|kids|the kids|our kids|boys) (?:bent|gay|trans|queer)\b|\bevery gay\b|\bb.tty boy|\b(?:a )?woman (?:running|in charge of|heading)\b[^.!?\n]{0,60}\b(?:disaster|never|always going|can't)|\b(?:proper|real) male head|\b(?:hindus|muslims|sikhs|jews|pakis|immigrants|foreigners|poles) (?:teaching|running|taking over|everywhere|near)|\banother (?:muslim|polish|romanian|immigrant|foreign|black|asian|paki) family|\b(?:polish|romanian|muslim|foreign|african|indian) this,? (?:polish|romanian|muslim|foreign|african|indian) that|\bcan'?t speak a word of english|\b(?:special|disabled|sen) (?:school|unit)s? where they belong|\bthe \W?special\W? ones|\bthose people (?:shouldn't|should not|can't) be (?:near|around|allowed)|\b(?:boys|lads) doing ballet|\bsomeone british\b|\bsl[*#@.]ts?\b|\bwh[*#@.]res?\b|\bbow to islam|\b(?:english|british|christian) culture (?:gets|is being|being) erased|\bkuffar|\bkafirs?\b|\binfidels?\b|\b(?:lovers|loving) running that school|\b(?:gay|trans|lgbt\w*|woke) (?:agenda|propaganda|brainwash\w*|indoctrination)\b[^.!?\n]{0,60}\b(?:disgust\w*|perver\w*|groom\w*|sick|vile|filth|poison\w*)|\b(?:perverts?|groomers?|sick|disgusting|abomination)\b[^.!?\n]{0,30}\b(?:gays?|trans|lgbt\w*|lesbians?)\b|\b(?:retards?|retarded|spastics?|spaz|mongs?|window lickers?|cripples?)\b/g,
+    re: /\b(?:women|a woman|females?|girls) (?:shouldn't|should not|can't|cannot) (?:be|run|lead|teach)\b[^.!?\n]{0,20}\b(?:heads?|in charge|leaders?|headteachers?|a school|anything)|\b(?:a )?woman's place is\b|\bdiversity (?:hire|quotas?|box|tick)\b|\b(?:turns?|turning|made|make) (?:u|you|them|kids|the kids|our kids|boys) (?:bent|gay|trans|queer)\b|\bevery gay\b|\bb.tty boy|\b(?:a )?woman (?:running|in charge of|heading)\b[^.!?\n]{0,60}\b(?:disaster|never|always going|can't)|\b(?:proper|real) male head|\b(?:hindus|muslims|sikhs|jews|pakis|immigrants|foreigners|poles) (?:teaching|running|taking over|everywhere|near)|\banother (?:muslim|polish|romanian|immigrant|foreign|black|asian|paki) family|\b(?:polish|romanian|muslim|foreign|african|indian) this,? (?:polish|romanian|muslim|foreign|african|indian) that|\bcan'?t speak a word of english|\b(?:special|disabled|sen) (?:school|unit)s? where they belong|\bthe \W?special\W? ones|\bthose people (?:shouldn't|should not|can't) be (?:near|around|allowed)|\b(?:boys|lads) doing ballet|\bsomeone british\b|\bsl[*#@.]ts?\b|\bwh[*#@.]res?\b|\bbow to islam|\b(?:english|british|christian) culture (?:gets|is being|being) erased|\b(?:lovers|loving) running that school|\b(?:gay|trans|lgbt\w*|woke) (?:agenda|propaganda|brainwash\w*|indoctrination)\b[^.!?\n]{0,60}\b(?:disgust\w*|perver\w*|groom\w*|sick|vile|filth|poison\w*)|\b(?:perverts?|groomers?|sick|disgusting|abomination)\b[^.!?\n]{0,30}\b(?:gays?|trans|lgbt\w*|lesbians?)\b|\b(?:retards?|retarded|spastics?|spaz|mongs?|window lickers?|cripples?)\b/g,
     view: 'deob',
     explain: 'Sexist, homophobic, transphobic or disablist hatred.',
   },
@@ -270,7 +271,13 @@ export function findCensored(input: DetectorInput, hits: ProfanityHit[]): void {
   }
 }
 
-HATE_RULES.push(BROAD_HATE, ...HATE_FAMILIES, ...HATE_FAMILIES_2)
+HATE_RULES.push(
+  BROAD_HATE,
+  ...HATE_FAMILIES,
+  ...HATE_FAMILIES_2,
+  ...HATE_FAMILIES_3,
+  ...HATE_FAMILIES_4,
+)
 
 HATE_RULES.push({
   id: 'hate.emoji',

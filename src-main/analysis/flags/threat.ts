@@ -6,6 +6,8 @@
 import { BROAD_THREAT } from './broad'
 import { THREAT_FAMILIES } from './families'
 import { THREAT_FAMILIES_2 } from './families-threat'
+import { THREAT_FAMILIES_3, detectComposedThreat } from './threat-compose'
+import { detectMenace } from './threat-menace'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const WILL =
@@ -45,7 +47,7 @@ export const THREAT_RULES: Rule[] = [
     ),
     explain: 'Indirect threat: says someone will be waiting for a person at a place.',
     unless:
-      /\b(?:waiting (?:for|at) (?:a|an|the) (?:reply|response|answer|call|email|letter|bus|results?|update|apology|refund)|waiting list|still waiting)\b/,
+      /\b(?:waiting (?:for|at) (?:a|an|the) (?:reply|response|answer|call|email|letter|bus|results?|update|apology|refund)|waiting list|still waiting|for (?:my|our|his|her) (?:nephew|niece|son|daughter|kids?|grandson|granddaughter|ds|dd|child|children|little one|lad|girl|boy)|pick(?:ing)? (?:him|her|them) up|to collect)\b/,
   },
   {
     id: 'threat.warning',
@@ -95,8 +97,10 @@ export const THREAT_RULES: Rule[] = [
   },
 ]
 
-THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES, ...THREAT_FAMILIES_2)
+THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES, ...THREAT_FAMILIES_2, ...THREAT_FAMILIES_3)
 
 export function detectThreat(input: DetectorInput, out: Detection[]): boolean {
-  return runRules(input, 'threat', THREAT_RULES, out)
+  const byRule = runRules(input, 'threat', THREAT_RULES, out)
+  const composed = detectComposedThreat(input, out)
+  return detectMenace(input, out) || composed || byRule
 }

@@ -42,17 +42,20 @@ export function viewOf(f: Folded, v: View): string {
   return v === 'deob' ? f.deob : v === 'cased' ? f.cased : f.lower
 }
 
+// '.', '!', '?' and newline end a sentence; a char-code test, not a regex per character.
+const isStop = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10
+
 /** The sentence around [start, end) in `s`: idiom checks look at the sentence, not the text. */
 export function sentenceAround(s: string, start: number, end: number): string {
   let a = start
   let b = end
   let n = 0
-  while (a > 0 && n < 300 && !/[.!?\n]/.test(s[a - 1])) {
+  while (a > 0 && n < 300 && !isStop(s.charCodeAt(a - 1))) {
     a--
     n++
   }
   n = 0
-  while (b < s.length && n < 300 && !/[.!?\n]/.test(s[b])) {
+  while (b < s.length && n < 300 && !isStop(s.charCodeAt(b))) {
     b++
     n++
   }

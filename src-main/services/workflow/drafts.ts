@@ -7,13 +7,14 @@ import { actsFor, demandSchool, userIdOf, type Principal } from '../../workflow/
 import { generateDrafts, platformOf } from '../../workflow/drafts'
 import { demandRead } from '../../workflow/visibility'
 import { UNDO_WINDOW_MS, type PostQueue } from '../../workflow/posting'
+import { deleteRefusal } from './moderation'
 import type { DraftRow } from '../../store/repos/drafts'
 import type { AppEvents, Caller, ServiceDeps } from '../context'
 import { audited } from '../audited'
 import { checkBody, draftSchool, draftView } from './draft-view'
 import { calendars, toWorkItem } from './items'
 
-const STATUS_WORDS: Record<DraftRow['status'], string> = {
+export const STATUS_WORDS: Record<DraftRow['status'], string> = {
   draft: 'a draft',
   submitted: 'waiting for approval',
   approved: 'approved',
@@ -23,7 +24,7 @@ const STATUS_WORDS: Record<DraftRow['status'], string> = {
 }
 
 export function draftHandlers(
-  { store, now = () => new Date() }: ServiceDeps,
+  { store, dataDir, now = () => new Date() }: ServiceDeps,
   events: AppEvents,
   queue: PostQueue | null,
 ) {
@@ -259,7 +260,7 @@ export function draftHandlers(
       changed(d.school_id)
       return { id }
     },
-    'drafts.post': ({ id }: OpParsed<'drafts.post'>, ctx: Caller) => {
+    'drafts.post': async ({ id }: OpParsed<'drafts.post'>, ctx: Caller) => {
       const { d, mention } = load(ctx.principal, id)
       if (!mention)
         throw new ServiceError(
@@ -267,6 +268,10 @@ export function draftHandlers(
           'The mention this replies to was deleted: there is nowhere to post.',
           'id',
         )
+      if (d.moderation === 'delete' && d.status === 'approved') {
+        const refusal = await deleteRefusal(store, dataDir, mention.id)
+        if (refusal) throw new ServiceError('conflict', refusal, 'moderation')
+      }
       const current = view(id)
       if (current.route.kind !== 'connector')
         throw new ServiceError('invalid_input', `${current.route.label}.`, 'id')

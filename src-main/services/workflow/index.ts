@@ -5,11 +5,13 @@ import type { AppEvents, ServiceDeps } from '../context'
 import { triageHandlers } from './triage'
 import { draftHandlers } from './drafts'
 import { settingsHandlers } from './settings'
+import { moderationHandlers } from './moderation'
 
 export function workflowHandlers(deps: ServiceDeps, events: AppEvents, queue: PostQueue | null) {
   return {
     ...triageHandlers(deps, events),
     ...draftHandlers(deps, events, queue),
     ...settingsHandlers(deps, events),
+    ...moderationHandlers(deps, events),
   }
 }

@@ -12,7 +12,7 @@ export interface AuditInput {
   detail?: Record<string, unknown>
 }
 
-interface Row {
+export interface AuditRow {
   id: number
   at: string
   actor: string
@@ -42,7 +42,10 @@ export function auditRepo(db: Db) {
   const insert =
     db.prepare(`INSERT INTO audit_events (at, actor, action, entity, entity_id, detail_json, prev_hash, hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-  const all = db.prepare<[], Row>('SELECT * FROM audit_events ORDER BY id')
+  const all = db.prepare<[], AuditRow>('SELECT * FROM audit_events ORDER BY id')
+  const after = db.prepare<[number, number], AuditRow>(
+    'SELECT * FROM audit_events WHERE id > ? ORDER BY id LIMIT ?',
+  )
 
   return {
     /** Call inside the transaction that makes the change, so the event and the change commit together. */
@@ -59,6 +62,8 @@ export function auditRepo(db: Db) {
       })
       insert.run(at, e.actor, e.action, e.entity, entityId, detailJson, prev, hash)
     },
+    /** Events after `afterId`, oldest first, at most `limit` (exports page through the trail). */
+    page: (afterId: number, limit: number): AuditRow[] => after.all(afterId, limit),
     /** Recomputes the chain; returns the id of the first event that does not fit, or null. */
     verify(): { ok: true; count: number } | { ok: false; brokenAt: number; reason: string } {
       let prev = GENESIS_HASH

@@ -76,6 +76,19 @@ export function capturesRepo(db: Db) {
     'SELECT id FROM captures WHERE mention_id = ? ORDER BY id',
   )
 
+  const allIds = db.prepare<[], { id: number }>('SELECT id FROM captures ORDER BY id')
+  // Urgent, counted, with a web address, not from a manual or paused source, and no capture yet: the
+  // automatic evidence job's backlog after a restart. A paused source is one the school stopped
+  // visiting (the demo pauses its own, whose made-up addresses must never be opened).
+  const wanting = db.prepare<[string, number], { id: number }>(
+    `SELECT m.id FROM mentions m JOIN mention_verdicts v ON v.mention_id = m.id
+     JOIN sources s ON s.id = m.source_id
+     WHERE v.priority = 'urgent' AND m.url IS NOT NULL AND s.kind != 'manual' AND s.enabled = 1
+       AND m.duplicate_of IS NULL AND m.hidden_reason IS NULL AND m.first_seen_at >= ?
+       AND NOT EXISTS (SELECT 1 FROM captures c WHERE c.mention_id = m.id)
+     ORDER BY m.id LIMIT ?`,
+  )
+
   const read = (id: number): Capture | undefined => {
     const r = get.get(id)
     return r ? toCapture(r, files.all(id)) : undefined
@@ -98,6 +111,10 @@ export function capturesRepo(db: Db) {
     /** Undo of a capture that never became a mention; a linked capture is evidence and stays. */
     removeUnlinked: (id: number): boolean => remove.run(id).changes > 0,
     ofMention: (mentionId: number): number[] => byMention.all(mentionId).map((r) => r.id),
+    allIds: (): number[] => allIds.all().map((r) => r.id),
+    /** Urgent mentions first seen since `since` that have a web address and no evidence yet. */
+    urgentWithoutEvidence: (since: string, limit = 100): number[] =>
+      wanting.all(since, limit).map((r) => r.id),
     /** The school's "Manual captures" source, if it has been created. */
     manualSourceOf: (schoolId: number): number | undefined => manualSource.get(schoolId)?.id,
     /** Every manual source, deleted ones too: none of them is ever polled. */

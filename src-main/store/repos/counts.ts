@@ -15,19 +15,18 @@ export function countsRepo(db: Db) {
   const sources = db.prepare<[number], { n: number }>(
     'SELECT count(*) AS n FROM sources WHERE deleted_at IS NULL AND (school_id = ? OR school_id IS NULL)',
   )
+  // From the all-time rollups that migration 0007's triggers keep (counted mentions only, effective
+  // verdict): a school with 100,000 mentions costs a few rows, not a count of its mentions.
   const mentions = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM mentions WHERE school_id = ? AND duplicate_of IS NULL AND hidden_reason IS NULL',
+    'SELECT coalesce(sum(n), 0) AS n FROM rollup_verdicts WHERE school_id = ?',
   )
   const byVerdict = db.prepare<
     [number],
     { sentiment: string; priority: string; n: number; corrected: number }
-  >(`SELECT sentiment_label AS sentiment, priority, count(*) AS n,
-    count(correction_id) AS corrected FROM mention_verdicts
-    WHERE school_id = ? AND counted AND sentiment_label IS NOT NULL
-    GROUP BY sentiment_label, priority`)
+  >(`SELECT sentiment, priority, n, corrected FROM rollup_verdicts
+    WHERE school_id = ? AND sentiment != 'none'`)
   const byFlag = db.prepare<[number], { flag: string; n: number }>(
-    `SELECT flag, count(*) AS n FROM mention_verdict_flags WHERE school_id = ? AND counted
-    GROUP BY flag`,
+    'SELECT flag, n FROM rollup_school_flags WHERE school_id = ?',
   )
   return {
     sources: (schoolId: number): number => sources.get(schoolId)!.n,

@@ -24,6 +24,8 @@ export interface DraftRow {
   posted_url: string | null
   posted_at: string | null
   posted_by: number | null
+  /** What happens to the original comment after approval (removal notices only). */
+  moderation: 'hide' | 'delete' | null
   created_by_name: string | null
   submitted_by_name: string | null
   creator_actor: string
@@ -118,6 +120,9 @@ export function draftsRepo(db: Db) {
     `DELETE FROM drafts WHERE id = ? AND status IN ('draft', 'sent_back', 'rejected')`,
   )
   const detach = db.prepare('SELECT count(*) AS n FROM drafts WHERE mention_id = ?')
+  // Part of what the head approves: settable only before submission.
+  const moderate = db.prepare(`UPDATE drafts SET moderation = @moderation, updated_at = @now
+    WHERE id = @id AND version = @version AND status IN ('draft', 'sent_back')`)
 
   return {
     create(d: NewDraft, by: number | null, actor: string, now: string): number {
@@ -172,6 +177,13 @@ export function draftsRepo(db: Db) {
     nextPostAt: (): string | null => nextDue.get()?.at ?? null,
     discard: (id: number): boolean => remove.run(id).changes > 0,
     countForMention: (mentionId: number): number => (detach.get(mentionId) as { n: number }).n,
+    /** False when the draft is no longer a draft at that version (submitted, approved, changed). */
+    setModeration: (
+      id: number,
+      version: number,
+      moderation: DraftRow['moderation'],
+      now: string,
+    ): boolean => moderate.run({ id, version, moderation, now }).changes > 0,
   }
 }
 export type DraftsRepo = ReturnType<typeof draftsRepo>

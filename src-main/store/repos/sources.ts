@@ -86,10 +86,10 @@ export function toSource(r: SourceRecord): Source {
   return { ...source, insights: sourceInsights(r.kind, r.config, state) }
 }
 
-// Counted as every statistic counts: linked duplicates and "not about us" mentions are left out.
-const SELECT = `SELECT s.*, (SELECT count(*) FROM mentions m WHERE m.source_id = s.id
-  AND m.duplicate_of IS NULL AND m.hidden_reason IS NULL) AS mention_count
-  FROM sources s WHERE s.deleted_at IS NULL`
+// Counted as every statistic counts: linked duplicates and "not about us" mentions are left out
+// (rollup_sources, kept by migration 0007's triggers, so listing sources never counts mentions).
+const SELECT = `SELECT s.*, coalesce((SELECT r.n FROM rollup_sources r WHERE r.source_id = s.id), 0)
+  AS mention_count FROM sources s WHERE s.deleted_at IS NULL`
 
 export function sourcesRepo(db: Db) {
   const list = db.prepare<[], Row>(`${SELECT} ORDER BY s.name COLLATE NOCASE, s.id`)

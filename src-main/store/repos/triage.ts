@@ -41,6 +41,12 @@ export interface InboxFilter {
   afterId?: number
   /** Only items whose SLA clock still runs (not resolved, no response yet). */
   clockRunning?: boolean
+  /** The day it was said (Europe/London), inclusive, as the trends count it (0007's mention_facts). */
+  from?: string
+  to?: string
+  sourceId?: number
+  /** A seed theme key, or "term:<words>" for an emerging theme (found by full-text search). */
+  theme?: string
   now: string
   limit: number
 }
@@ -73,6 +79,24 @@ export function ftsQuery(text: string): string | null {
     .join(' ')
 }
 
+const EMERGING = 'term:'
+/** A seed theme is looked up in mention_themes; an emerging one ("term:car park") is a phrase search. */
+function themeParams(theme: string | undefined): {
+  theme: string | null
+  themeSearch: string | null
+} {
+  if (!theme) return { theme: null, themeSearch: null }
+  if (!theme.startsWith(EMERGING)) return { theme, themeSearch: null }
+  const words = theme
+    .slice(EMERGING.length)
+    .match(/[\p{L}\p{N}]+/gu)
+    ?.slice(0, 6)
+  // No words: a theme no mention has.
+  if (!words) return { theme, themeSearch: null }
+  // One phrase, the last word a prefix, so "car park" also finds "car parking".
+  return { theme: null, themeSearch: `"${words.join(' ')}"*` }
+}
+
 // A mention, its effective verdict, its triage row (if any) and the drafts waiting for the head.
 const INBOX_SELECT = `${MENTION_SELECT.replace(
   ' FROM mentions m',
@@ -99,6 +123,11 @@ export function triageRepo(db: Db) {
     AND (@beforeId IS NULL OR m.id < @beforeId)
     AND (@afterId IS NULL OR m.id > @afterId)
     AND (@clockRunning = 0 OR (coalesce(t.state, 'new') != 'resolved' AND t.responded_at IS NULL))
+    AND (@sourceId IS NULL OR m.source_id = @sourceId)
+    AND (@dated = 0 OR m.id IN (SELECT f.mention_id FROM mention_facts f WHERE f.school_id = @schoolId
+      AND f.day >= @from AND f.day <= @to))
+    AND (@theme IS NULL OR m.id IN (SELECT th.mention_id FROM mention_themes th WHERE th.theme = @theme))
+    AND (@themeSearch IS NULL OR m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @themeSearch))
     ORDER BY m.id DESC LIMIT @limit`)
   const one = db.prepare<[number], InboxRow>(`${INBOX_SELECT} WHERE m.id = ?`)
   const get = db.prepare<
@@ -157,6 +186,11 @@ export function triageRepo(db: Db) {
           beforeId: f.beforeId ?? null,
           afterId: f.afterId ?? null,
           clockRunning: f.clockRunning ? 1 : 0,
+          sourceId: f.sourceId ?? null,
+          dated: f.from !== undefined || f.to !== undefined ? 1 : 0,
+          from: f.from ?? '0000-01-01',
+          to: f.to ?? '9999-12-31',
+          ...themeParams(f.theme),
           now: f.now,
           limit: f.limit,
         })

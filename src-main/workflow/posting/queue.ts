@@ -5,7 +5,8 @@
 import type { Store } from '../../store'
 import type { AppEvents } from '../../services/context'
 import type { SchedulerClock } from '../../sources/scheduler'
-import type { Poster } from './post'
+import { capturesRepo } from '../../store/repos/captures'
+import { EVIDENCE_FIRST, type Poster } from './post'
 
 export interface PostQueueDeps {
   store: Store
@@ -38,6 +39,7 @@ export function createPostQueue(deps: PostQueueDeps): PostQueue {
   let disposed = false
 
   const iso = () => new Date(clock.now()).toISOString()
+  const captures = capturesRepo(store.db)
 
   async function postOne(id: number): Promise<void> {
     const at = iso()
@@ -47,7 +49,10 @@ export function createPostQueue(deps: PostQueueDeps): PostQueue {
     const source = mention ? store.sources.get(mention.sourceId) : undefined
     try {
       if (!mention || !source) throw new Error('the mention or its source was deleted')
-      const { url } = await deps.post({ mention, source, body: d.body })
+      // Checked again at the last moment: the policy holds even if the evidence went since queueing.
+      if (d.moderation === 'delete' && captures.ofMention(mention.id).length === 0)
+        throw new Error(EVIDENCE_FIRST)
+      const { url } = await deps.post({ mention, source, body: d.body, moderation: d.moderation })
       const done = iso()
       store.tx(() => {
         store.drafts.markPosted(id, url, null, done)
@@ -58,10 +63,27 @@ export function createPostQueue(deps: PostQueueDeps): PostQueue {
             action: 'draft.posted',
             entity: 'draft',
             entityId: id,
-            detail: { via: source.kind, url, version: d.version, mentionId: mention.id },
+            detail: {
+              via: source.kind,
+              url,
+              version: d.version,
+              mentionId: mention.id,
+              moderation: d.moderation,
+            },
           },
           done,
         )
+        if (d.moderation)
+          store.audit.append(
+            {
+              actor: 'system:post-queue',
+              action: d.moderation === 'hide' ? 'comment.hidden' : 'comment.deleted',
+              entity: 'mention',
+              entityId: mention.id,
+              detail: { draftId: id, via: source.kind, externalId: mention.externalId },
+            },
+            done,
+          )
       })
     } catch (e) {
       const message = `Could not post: ${(e as Error)?.message ?? String(e)}`

@@ -17,17 +17,38 @@ export function toMs(t: Instant, field = 'time'): number {
   return ms
 }
 
+// Each conversion goes through Intl and costs tens of microseconds; a deadline needs several, and the
+// inbox works out one per item (thousands per page at scale). Both functions are pure, so their answers
+// are memoised, in maps emptied when they grow past a bound rather than kept forever.
+const MEMO_MAX = 50_000
+const localDates = new Map<string, IsoDate>()
+const localInstants = new Map<string, number>()
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MEMO_MAX) memo.clear()
+  memo.set(key, value)
+  return value
+}
+
+/** Every UTC offset is a whole number of quarter hours, so a local date never changes inside one. */
+const QUARTER_HOUR = 15 * 60_000
+
 /** The local calendar date of an instant. */
 export function localDate(t: number, timeZone: string): IsoDate {
+  const key = `${timeZone}|${Math.floor(t / QUARTER_HOUR)}`
+  const hit = localDates.get(key)
+  if (hit !== undefined) return hit
   const d = new TZDate(t, timeZone)
-  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate())
+  return remember(localDates, key, isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate()))
 }
 
 /** The instant of a local wall-clock time (minutes after midnight) on a local date. */
 export function atLocal(date: IsoDate, minute: number, timeZone: string): number {
+  const key = `${timeZone}|${date}|${minute}`
+  const hit = localInstants.get(key)
+  if (hit !== undefined) return hit
   const p = parseIsoDate(date)
   if (!p) throw new RangeError(`not a calendar date: ${date}`)
-  return new TZDate(
+  const t = new TZDate(
     p.year,
     p.month - 1,
     p.day,
@@ -35,6 +56,7 @@ export function atLocal(date: IsoDate, minute: number, timeZone: string): number
     minute % 60,
     timeZone,
   ).getTime()
+  return remember(localInstants, key, t)
 }
 
 export interface Window {

@@ -4,7 +4,7 @@
 // whose `appliesTo` matches wins, so the urgent rule comes first. Each rule quotes the policy it comes
 // from; the policies are in ../shared/policies (the schools' own social media policies) and the flag
 // table of PRODUCT.md.
-import type { SourceKind } from '../../contract/sources'
+import { OWN_ACCOUNT_KINDS, type SourceKind } from '../../contract/sources'
 import type { PolicyFlag } from '../../analysis/types'
 import type { SchoolCalendar } from './calendar'
 import {
@@ -104,13 +104,6 @@ export const SLA_RULES: readonly SlaRule[] = [
   },
 ]
 
-/** Sources whose connectors only ever read the school's own accounts. */
-const OWN_ACCOUNT_SOURCES: ReadonlySet<SourceKind> = new Set([
-  'google_business',
-  'facebook',
-  'instagram',
-])
-
 export interface SlaSubject {
   source: SourceKind
   flags?: readonly PolicyFlag[]
@@ -123,7 +116,7 @@ export interface SlaSubject {
 }
 
 export function isOwnAccount(subject: SlaSubject): boolean {
-  return subject.ownAccount ?? OWN_ACCOUNT_SOURCES.has(subject.source)
+  return subject.ownAccount ?? OWN_ACCOUNT_KINDS.has(subject.source)
 }
 
 export function ruleFor(subject: SlaSubject): SlaRule {

@@ -55,17 +55,44 @@ export function formatSpan(ms: number): string {
   return plural(minutes, 'minute')
 }
 
+interface LocalWords {
+  time: string
+  weekday: string
+  date: string
+  year: string
+}
+// Deadlines cluster on a few instants (close of business), and formatting one costs tens of
+// microseconds: the words for each are memoised, bounded like the clock's own memo.
+const words = new Map<string, LocalWords>()
+function localWords(t: number, timeZone: string): LocalWords {
+  const key = `${timeZone}|${t}`
+  let w = words.get(key)
+  if (!w) {
+    const local = new TZDate(t, timeZone)
+    w = {
+      time: format(local, 'HH:mm'),
+      weekday: format(local, 'EEEE'),
+      date: format(local, 'EEE d MMM'),
+      year: format(local, 'yyyy'),
+    }
+    if (words.size >= 10_000) words.clear()
+    words.set(key, w)
+  }
+  return w
+}
+
 /** "today 17:00", "tomorrow 09:00", "Monday 17:00", "Tue 5 Jan 17:00" (plus the year if not now's). */
 export function formatDue(due: number, now: number, timeZone: string): string {
-  const local = new TZDate(due, timeZone)
-  const days = dayNumber(localDate(due, timeZone)) - dayNumber(localDate(now, timeZone))
-  const time = format(local, 'HH:mm')
-  if (days === 0) return `today ${time}`
-  if (days === 1) return `tomorrow ${time}`
-  if (days === -1) return `yesterday ${time}`
-  if (days > 1 && days < 7) return `${format(local, 'EEEE')} ${time}`
-  const sameYear = local.getFullYear() === new TZDate(now, timeZone).getFullYear()
-  return `${format(local, sameYear ? 'EEE d MMM' : 'EEE d MMM yyyy')} ${time}`
+  const dueDay = localDate(due, timeZone)
+  const nowDay = localDate(now, timeZone)
+  const days = dayNumber(dueDay) - dayNumber(nowDay)
+  const w = localWords(due, timeZone)
+  if (days === 0) return `today ${w.time}`
+  if (days === 1) return `tomorrow ${w.time}`
+  if (days === -1) return `yesterday ${w.time}`
+  if (days > 1 && days < 7) return `${w.weekday} ${w.time}`
+  const sameYear = dueDay.slice(0, 4) === nowDay.slice(0, 4)
+  return `${w.date}${sameYear ? '' : ` ${w.year}`} ${w.time}`
 }
 
 export function slaStatus(item: SlaItem, now: Instant, calendar: SchoolCalendar): SlaStatus {

@@ -2,33 +2,30 @@
 // newest first, a page at a time, filtered by verdict, triage state, assignee and full-text search; the
 // counts of their verdicts; corrections. Main announces changes (`mentions.changed`, `workflow.changed`)
 // and the store reloads on them, so the list and the counts never disagree.
+// A result may be 100,000 rows: pages are fetched as the list nears its end (the view is virtual), and
+// the rows are kept shallow (never made deeply reactive), so only what is on screen costs anything.
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type {
   CorrectionEntry,
   CorrectionInput,
-  InboxQuery,
   MentionAnalysis,
-  PolicyFlag,
-  SentimentLabel,
   TriageInput,
   VerdictCounts,
   WorkItem,
 } from '@contract'
 import { call, messageOf, onEvent } from '../api'
+import type { MentionFilter } from '../views/mentions-route'
 
-const PAGE = 50
+/** The first page is small so the first rows appear at once; later pages are larger, to scroll far. */
+const FIRST_PAGE = 50
+const NEXT_PAGE = 500
 
-export interface MentionFilter {
-  sentiment?: SentimentLabel
-  flag?: PolicyFlag
-  state?: InboxQuery['state']
-  assignee?: InboxQuery['assignee']
-  search?: string
-}
+/** The filter's shape lives with the address parser (a Trends link fills it). */
+export type { MentionFilter } from '../views/mentions-route'
 
 export const useMentionsStore = defineStore('mentions', () => {
-  const items = ref<WorkItem[]>([])
+  const items = shallowRef<WorkItem[]>([])
   const nextBeforeId = ref<number | null>(null)
   const schoolId = ref<number | null>(null)
   const loading = ref(false)
@@ -39,37 +36,45 @@ export const useMentionsStore = defineStore('mentions', () => {
 
   const query = () => ({ ...filter.value, search: filter.value.search?.trim() || undefined })
 
+  // A page that arrives after the filter or school changed belongs to an old question: dropped.
+  let asked = 0
+
   async function load(forSchool: number): Promise<void> {
+    const ticket = ++asked
     loading.value = true
     error.value = ''
     try {
       const [page, c] = await Promise.all([
-        call('inbox.list', { schoolId: forSchool, limit: PAGE, ...query() }),
+        call('inbox.list', { schoolId: forSchool, limit: FIRST_PAGE, ...query() }),
         call('mentions.counts', { schoolId: forSchool }),
       ])
+      if (ticket !== asked) return
       schoolId.value = forSchool
       items.value = page.items
       nextBeforeId.value = page.nextBeforeId
       counts.value = c
     } finally {
-      loading.value = false
+      if (ticket === asked) loading.value = false
     }
   }
 
+  /** The next page, once: the list asks as it nears its end, and may ask again before this answers. */
   async function loadMore(): Promise<void> {
-    if (!nextBeforeId.value || !schoolId.value) return
+    if (!nextBeforeId.value || !schoolId.value || loading.value) return
+    const ticket = asked
     loading.value = true
     try {
       const page = await call('inbox.list', {
         schoolId: schoolId.value,
         beforeId: nextBeforeId.value,
-        limit: PAGE,
+        limit: NEXT_PAGE,
         ...query(),
       })
-      items.value = [...items.value, ...page.items]
+      if (ticket !== asked) return
+      items.value = items.value.concat(page.items)
       nextBeforeId.value = page.nextBeforeId
     } finally {
-      loading.value = false
+      if (ticket === asked) loading.value = false
     }
   }
 
