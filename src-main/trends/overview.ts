@@ -56,7 +56,7 @@ export function ratingHistory(
 ): RatingPoint[] {
   const out: RatingPoint[] = []
   for (const s of sources) {
-    if (!GOOGLE_KINDS.has(s.kind) || (sourceId !== null && s.id !== sourceId)) continue
+    if (!s.own || !GOOGLE_KINDS.has(s.kind) || (sourceId !== null && s.id !== sourceId)) continue
     const history = Array.isArray(s.state.ratingHistory) ? s.state.ratingHistory : []
     let before: RatingPoint | null = null
     for (const h of history as Record<string, unknown>[]) {

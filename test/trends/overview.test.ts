@@ -202,6 +202,40 @@ describe('trends.overview', () => {
     ])
   })
 
+  it("names a shared source in the volume by source, and keeps its rating out of the school's", async () => {
+    const { add } = await fixture()
+    const shared = f.store.sources.create(
+      {
+        kind: 'google_places',
+        name: 'Every local school (shared)',
+        schoolId: null,
+        intervalMinutes: 60,
+        config: { placeId: 'shared' },
+      },
+      '2026-10-01T00:00:00Z',
+    )
+    f.store.sources.recordHealth(shared.id, {
+      ok: true,
+      at: '2026-11-01T00:00:00Z',
+      itemsNew: 0,
+      state: {
+        ratingHistory: [
+          { averageRating: 2.1, totalReviewCount: 9, observedAt: '2026-10-20T06:00:00Z' },
+        ],
+      },
+    })
+    add('seen on the shared source', '2026-10-26T10:00:00Z', 'neutral', { sourceId: shared.id })
+    const o = await overview({ from: '2026-10-05', to: '2026-11-01' })
+    expect(o.bySource).toEqual([
+      expect.objectContaining({
+        sourceId: shared.id,
+        name: 'Every local school (shared)',
+        total: 1,
+      }),
+    ])
+    expect(o.rating).toEqual([])
+  })
+
   it('is for users of the school who may read mentions', async () => {
     await fixture()
     const viewer = await f.signIn('viewer')

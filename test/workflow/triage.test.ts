@@ -211,6 +211,42 @@ describe('mentions.triage (the service)', () => {
     expect(f.store.triage.get(sleepy).snoozedUntil).toBe('2026-11-23T10:30:00.000Z')
   })
 
+  it("counts my open, awake items on the daily check, as the inbox's 'assigned to me' lists them", async () => {
+    const f = await workflowFixture()
+    const lead = await f.signIn('orm_lead')
+    const other = await f.signIn('orm_lead')
+    const [mine, resolved, snoozed, theirs] = ['one', 'two', 'three', 'four'].map((t) =>
+      f.mention(`Item ${t}`),
+    )
+    await f.service.call(
+      'mentions.triage',
+      { ids: [mine, resolved, snoozed], assigneeId: lead.userId },
+      lead,
+    )
+    await f.service.call('mentions.triage', { ids: [theirs], assigneeId: other.userId }, lead)
+    await f.service.call('mentions.triage', { ids: [resolved], state: 'resolved' }, lead)
+    await f.service.call(
+      'mentions.triage',
+      { ids: [snoozed], snoozeUntil: '2026-11-23T10:00:00Z' },
+      lead,
+    )
+    const count = async () =>
+      (await f.service.call('today.check', { schoolId: f.school.id }, lead)).assignedToMe
+    const listed = async () =>
+      (
+        await f.service.call(
+          'inbox.list',
+          { schoolId: f.school.id, state: 'open', assignee: 'me' },
+          lead,
+        )
+      ).items.map((i) => i.id)
+    expect(await listed()).toEqual([mine])
+    expect(await count()).toBe(1)
+    await f.clock.advance(2 * HOUR)
+    expect(await listed()).toEqual([snoozed, mine])
+    expect(await count()).toBe(2)
+  })
+
   it('searches title, text and author, and survives input that is not a valid FTS query', async () => {
     const f = await workflowFixture()
     const lead = await f.signIn('orm_lead')

@@ -167,10 +167,7 @@ export function triageHandlers({ store, now = () => new Date() }: ServiceDeps, e
         awaitingApproval: can(p, 'drafts.approve')
           ? store.drafts.submitted().filter((d) => d.school_id === schoolId).length
           : 0,
-        assignedToMe:
-          userId === null
-            ? 0
-            : store.triage.inbox({ ...base, state: 'open', assignee: userId, limit: 500 }).length,
+        assignedToMe: userId === null ? 0 : store.triage.countAssigned(schoolId, userId, base.now),
       }
     },
     'today.markChecked': ({ schoolId, throughId }: OpParsed<'today.markChecked'>, ctx: Caller) => {

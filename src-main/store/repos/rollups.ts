@@ -21,6 +21,8 @@ export interface SchoolSource {
   id: number
   name: string
   kind: string
+  /** False for a source watched for every school (its rating, if any, is no one school's). */
+  own: boolean
   state: Record<string, unknown>
 }
 
@@ -53,9 +55,11 @@ export function rollupsRepo(db: Db) {
   // Deleted sources too: their mentions stay as evidence and still count.
   const sources = db.prepare<
     [number],
-    { id: number; name: string; kind: string; state_json: string }
+    { id: number; name: string; kind: string; own: number; state_json: string }
   >(
-    'SELECT id, name, kind, state_json FROM sources WHERE school_id = ? ORDER BY name COLLATE NOCASE, id',
+    // Shared sources (a news feed watched for every school) name their share of a school's talk too.
+    `SELECT id, name, kind, school_id IS NOT NULL AS own, state_json FROM sources WHERE school_id = ? OR school_id IS NULL
+     ORDER BY name COLLATE NOCASE, id`,
   )
   // Mentions of a range with their counted sentiment: the sample emerging themes are found in (those
   // no seed theme covers, for the period itself; any, for the period before it).
@@ -120,6 +124,7 @@ export function rollupsRepo(db: Db) {
         id: r.id,
         name: r.name,
         kind: r.kind,
+        own: r.own === 1,
         state: parseJson<Record<string, unknown>>(r.state_json, 'sources.state_json'),
       })),
   }

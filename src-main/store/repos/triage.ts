@@ -130,6 +130,13 @@ export function triageRepo(db: Db) {
     AND (@themeSearch IS NULL OR m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @themeSearch))
     ORDER BY m.id DESC LIMIT @limit`)
   const one = db.prepare<[number], InboxRow>(`${INBOX_SELECT} WHERE m.id = ?`)
+  // The inbox's rules for state 'open', one assignee, snoozed items left out: counted, not fetched.
+  const assigned = db.prepare<[number, number, string], { n: number }>(
+    `SELECT count(*) AS n FROM mention_triage t JOIN mentions m ON m.id = t.mention_id
+     WHERE m.school_id = ? AND m.duplicate_of IS NULL AND m.hidden_reason IS NULL
+       AND t.state != 'resolved' AND t.assignee_id = ?
+       AND (t.snoozed_until IS NULL OR t.snoozed_until <= ?)`,
+  )
   const get = db.prepare<
     [number],
     {
@@ -172,6 +179,9 @@ export function triageRepo(db: Db) {
 
   return {
     incidentsOf: (mentionId: number) => incidentsOf.all(mentionId),
+    /** Open, awake items assigned to a user: what inbox({ state: 'open', assignee }) would list. */
+    countAssigned: (schoolId: number, userId: number, now: string): number =>
+      assigned.get(schoolId, userId, now)!.n,
     inbox(f: InboxFilter): TriagedMention[] {
       return inbox
         .all({
