@@ -63,6 +63,9 @@ export async function measure(dataDir: string, schoolId: number, runs = 5) {
         await service.call('trends.themes', year, ctx)
       },
     ],
+    // The screen draws its charts from the overview and fills the themes panel after: each apart.
+    ['  of which trends.overview', () => service.call('trends.overview', year, ctx)],
+    ['  of which trends.themes', () => service.call('trends.themes', year, ctx)],
     [
       'Full-text search (inbox.list search)',
       () => service.call('inbox.list', { schoolId, state: 'all', search: 'bullied' }, ctx),
