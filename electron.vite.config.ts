@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/app/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/app/index.ts'),
+          // Its own entry: the analysis pool starts it as a worker thread (out/main/analysis-worker.js).
+          'analysis-worker': resolve(__dirname, 'src-main/analysis/worker.ts'),
+        },
+      },
     },
   },
   preload: {

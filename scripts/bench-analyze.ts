@@ -2,10 +2,16 @@
 // one core: the opened corpus texts (part1/part2; never the blind part3) repeated to at least
 // 50,000 items, median of 5 runs.
 //   --rules-only    time the rules without the learned layer (to see what the model costs)
-import { readFileSync, readdirSync } from 'node:fs'
+//   --n=COUNT       mentions per run (default 50,000): shorter runs on a busy machine
+//   --profile       after the timed runs, profile one more run in-process and print where the
+//                   CPU time goes (self time per function), and save the .cpuprofile for DevTools
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyzeRules, createBuiltinEngine } from '../src-main/analysis/engine'
 import { loadSchoolProfile } from '../src-main/analysis/profile'
+import { printFigures } from './bench-lib/figures'
 
 const dir = join(import.meta.dirname, '..', 'test', 'corpus')
 const texts: { text: string; source?: string }[] = []
@@ -24,7 +30,8 @@ for (const f of readdirSync(dir).filter((x) => /^part[12]\.jsonl$/.test(x))) {
 }
 if (texts.length === 0)
   texts.push({ text: 'Lovely teachers but dreadful leadership. Mrs Okafor never replies.' })
-const N = Math.max(50_000, texts.length)
+const nArg = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4))
+const N = nArg > 0 ? Math.floor(nArg) : Math.max(50_000, texts.length)
 const school = loadSchoolProfile(join(dir, 'school-profile.json'))
 const rulesOnly = process.argv.includes('--rules-only')
 const engine = rulesOnly
@@ -76,3 +83,64 @@ console.log(
 console.log(
   `peak RSS ${mb(peakRss)} MB, peak heap used ${mb(peakHeap)} MB (target < 200 MB) ${peakRss < 200 * 1024 * 1024 ? 'PASS' : 'FAIL'}`,
 )
+
+printFigures('analyze', {
+  mentionsPerRun: N,
+  runs: 5,
+  wallRateMedian: Math.round(median),
+  cpuRateMedian: Math.round(cpuRates[2]),
+  targetRate: 5000,
+  peakRssMB: Number(mb(peakRss)),
+  peakHeapUsedMB: Number(mb(peakHeap)),
+})
+
+// A CommonJS script (no top-level await): the pending promise keeps the process alive.
+if (process.argv.includes('--profile'))
+  profileOneRun().catch((e: unknown) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+}
+
+/** One more run under V8's sampling profiler; prints the 20 engine functions with most self time. */
+async function profileOneRun(): Promise<void> {
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 200 })
+  await session.post('Profiler.start')
+  for (let i = 0; i < N; i++) {
+    const t = texts[i % texts.length]
+    engine.analyze(t.text, { school, source: t.source })
+  }
+  const { profile } = (await session.post('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+  }
+  session.disconnect()
+  const file = join(tmpdir(), `bench-analyze-${Date.now()}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  let total = 0
+  profile.samples.forEach((id, k) => {
+    const dt = profile.timeDeltas[k] ?? 0
+    const { functionName, url } = byId.get(id)!.callFrame
+    // Only the engine's own work: not the profiler's dispatch, idle time or this script.
+    const ours =
+      /src-main|node_modules/.test(url) ||
+      functionName.startsWith('RegExp: ') ||
+      functionName === '(garbage collector)'
+    if (!ours) return
+    // Regex code shows up as "RegExp: <source>": the source is shortened to stay readable.
+    const name = `${(functionName || '(anonymous)').slice(0, 70)} ${url.replace(/^.*\/(src-main|node_modules)\//, '$1/')}`
+    self.set(name, (self.get(name) ?? 0) + dt)
+    total += dt
+  })
+  console.log(`\nself time by function (one run of ${N}; profile saved to ${file}):`)
+  for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`${((100 * t) / total).toFixed(1).padStart(6)}%  ${name}`)
+}

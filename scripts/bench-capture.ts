@@ -12,9 +12,9 @@ import { createStore, openDataDir } from '../src-main/store'
 import { startFixtureServer } from '../test/fixtures/server'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { median, ms1, printFigures } from './bench-lib/figures'
 
 const RUNS = 5
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-GB')} ms`
 const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`
 
@@ -24,7 +24,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, r]
 }
 
-async function benchOcr(): Promise<void> {
+async function benchOcr(): Promise<{ firstMs: number; warmMedianMs: number }> {
   const image = readFileSync(join(__dirname, '../test/fixtures/images/whatsapp-chat.png'))
   const ocr = createOcrEngine()
   try {
@@ -34,12 +34,13 @@ async function benchOcr(): Promise<void> {
     console.log(`OCR, phone screenshot 780 × 1688 px (${r.text.split(/\s+/).length} words read):`)
     console.log(`  first run (worker start + English model + OCR): ${ms(first)}`)
     console.log(`  warm worker: median ${ms(median(times))} (${RUNS} runs: ${range(times)})`)
+    return { firstMs: ms1(first), warmMedianMs: ms1(median(times)) }
   } finally {
     await ocr.terminate()
   }
 }
 
-async function benchCapture(): Promise<void> {
+async function benchCapture(): Promise<{ medianMs: number }> {
   const server = await startFixtureServer()
   const dataDir = mkdtempSync(join(tmpdir(), 'footprint-bench-capture-'))
   const db = openDataDir(dataDir)
@@ -62,6 +63,7 @@ async function benchCapture(): Promise<void> {
       times.push((await timed(() => service.call('capture.url', input, ctx)))[0])
     console.log('Page capture, local fixture page, end to end (browser start → mention stored):')
     console.log(`  median ${ms(median(times))} (${RUNS} runs: ${range(times)})`)
+    return { medianMs: ms1(median(times)) }
   } finally {
     db.close()
     rmSync(dataDir, { recursive: true, force: true })
@@ -70,8 +72,9 @@ async function benchCapture(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await benchOcr()
-  await benchCapture()
+  const ocr = await benchOcr()
+  const capture = await benchCapture()
+  printFigures('capture', { runs: RUNS, ocr, pageCapture: capture })
 }
 
 void main()

@@ -6,6 +6,7 @@ import { createService } from '../src-main/services'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { median, ms1, printFigures } from './bench-lib/figures'
 
 const N = Number(process.argv[2] ?? 20_000)
 const dataDir = mkdtempSync(join(tmpdir(), 'footprint-bench-export-'))
@@ -62,7 +63,7 @@ async function main() {
       )
     }
   })
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const figures: Record<string, { rows: number; mb: number; medianMs: number }> = {}
   async function time(label: string, fn: () => Promise<{ rows: number; content: string }>) {
     const runs: number[] = []
     let last = { rows: 0, content: '' }
@@ -72,6 +73,7 @@ async function main() {
       runs.push(performance.now() - t)
     }
     const mb = Buffer.byteLength(last.content) / 1024 / 1024
+    figures[label] = { rows: last.rows, mb: Math.round(mb * 10) / 10, medianMs: ms1(median(runs)) }
     console.log(
       `${label}: ${last.rows} rows, ${mb.toFixed(1)} MB, median ${median(runs).toFixed(0)} ms (runs: ${runs.map((x) => x.toFixed(0)).join(', ')})`,
     )
@@ -84,6 +86,7 @@ async function main() {
     service.call('exports.mentions', { ...base, format: 'jsonl' }, ctx),
   )
   await time('audit CSV', () => service.call('exports.audit', undefined, ctx))
+  printFigures('export', { runs: 5, exports: figures })
   db.close()
 }
 

@@ -5,6 +5,7 @@
 // what a Google Alert returns is not about us), some hits, some ambiguous names without co-terms.
 
 import { buildMatcher, type MatchItem, type MatchProfile } from '../src-main/matching/matcher'
+import { printFigures } from './bench-lib/figures'
 
 const schools: MatchProfile[] = [
   { id: 1, name: "St Aldhelm's C of E Primary School", aliases: ["Aldhelm's"], town: 'Hollinbury', localAuthority: 'Westmarch Council', urn: '990417', postcode: 'HB4 2QT', exclusions: ["Aldhelm's Way"] },
@@ -51,3 +52,9 @@ console.log(
   `schools: ${schools.length}, items: ${items.length} (~${avgChars} chars), matched: ${matched}`,
 )
 console.log(`items/s (median of 5): ${Math.round(rates[2]).toLocaleString('en-GB')}`)
+printFigures('match', {
+  schools: schools.length,
+  items: items.length,
+  avgChars,
+  itemsPerSecondMedian: Math.round(rates[2]),
+})

@@ -15,6 +15,7 @@ import { createService } from '../src-main/services'
 import type { Connector } from '../src-main/sources/connector'
 import { parseFeedBody } from '../src-main/sources/feeds'
 import type { PollerOptions } from '../src-main/sources/poller'
+import { median, ms1, printFigures } from './bench-lib/figures'
 
 type Polling = Omit<PollerOptions, 'store' | 'events' | 'version'>
 const SCHOOL = {
@@ -30,8 +31,6 @@ const SOURCES = Number(process.env.SOURCES ?? 200)
 const RUNS = Number(process.env.RUNS ?? 5)
 const ctx = { actor: 'bench' }
 const dirs: string[] = []
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 async function freshInstall(baseUrl: string, polling: Polling = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'footprint-bench-poll-'))
@@ -148,6 +147,15 @@ async function main(): Promise<void> {
     console.log(
       `\nratio: the ingest path takes ${(tIngest / tLoop).toFixed(1)}× the plain insert loop's time for the same stored rows`,
     )
+    printFigures('poll', {
+      runs: RUNS,
+      sources: SOURCES,
+      coldPollMedianMs: ms1(median(cold)),
+      notModifiedPollMedianMs: ms1(median(warm)),
+      ingest: { items, rows: rows.length, medianMs: ms1(tIngest) },
+      plainInsertMedianMs: ms1(tLoop),
+      ingestToPlainRatio: Math.round((tIngest / tLoop) * 10) / 10,
+    })
   } finally {
     await server.close()
     for (const d of dirs) rmSync(d, { recursive: true, force: true })

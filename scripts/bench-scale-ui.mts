@@ -3,11 +3,16 @@
 // and measures, median of 5 unless said otherwise:
 //   - the Trends screen for the last year by week: navigation to every chart drawn (trends-ready);
 //   - the Mentions list (every state): navigation to the first rows;
-//   - scrolling that list to row N (default 100,000, or its end): the time, and how many cards are in
-//     the page at the end (a virtual list keeps that small whatever N is).
+//   - scrolling that list from the top to row N (default 100,000, or its end) in steps (--steps, 20),
+//     each step waiting until the cards on screen are loaded, so every page on the way is fetched as
+//     a reader's scroll would fetch it: the time, the cards in the page, the pages and rows the list
+//     holds, and the renderer's JS heap after a garbage collection (CDP Performance.getMetrics);
+//   - a jump from the top to the middle: the time until the cards there are shown;
+//   - a drag of the scrollbar to 80% (eight positions in quick succession): the pages it fetched.
+// A windowed list holds a few pages whatever N is; one that kept every page would grow with N.
 // Prints one JSON line. Usage:
 //   npx electron-vite build   (the page is served from out/renderer)
-//   npx tsx scripts/bench-scale-ui.mts --data-dir DIR [--school ID] [--rows 100000] [--runs 5]
+//   npx tsx scripts/bench-scale-ui.mts --data-dir DIR [--school ID] [--rows 100000] [--runs 5] [--steps 20]
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,34 +20,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from 'playwright-core'
-
-/** The page's globals, typed here: this script's typecheck has no DOM library. */
-interface El {
-  textContent: string | null
-}
-interface PageGlobals {
-  location: { hash: string }
-  document: {
-    body: unknown
-    documentElement: { scrollHeight: number }
-    querySelector(sel: string): El | null
-    querySelectorAll(sel: string): { length: number }
-  }
-  performance: {
-    now(): number
-    memory?: { usedJSHeapSize: number }
-    getEntriesByType(type: string): { name: string; duration: number }[]
-  }
-  MutationObserver: new (cb: () => void) => {
-    observe(target: unknown, opts: object): void
-    disconnect(): void
-  }
-  scrollTo(x: number, y: number): void
-  requestAnimationFrame(cb: () => void): void
-  sessionStorage: { getItem(k: string): string | null }
-  localStorage: { setItem(k: string, v: string): void }
-  fetch: typeof fetch
-}
+import { drag, heapMb, scrollThrough, type PageGlobals } from './bench-scale-ui-list.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BIN = join(ROOT, 'bin/footprint.cjs')
@@ -55,6 +33,7 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '5' },
     'scroll-runs': { type: 'string', default: '1' },
+    steps: { type: 'string', default: '20' },
   },
 })
 const dataDir = args['data-dir']
@@ -171,43 +150,6 @@ async function timeTo(page: Page, hash: string, selector: string): Promise<numbe
   )
 }
 
-/** Scrolls the Mentions list down until `target` rows are loaded (or the list ends). */
-function scrollTo(page: Page, target: number) {
-  return page.evaluate(
-    (want) =>
-      new Promise<{ ms: number; loaded: number; domRows: number; heapMb: number | null }>(
-        (done) => {
-          const g = globalThis as unknown as PageGlobals
-          const { document, performance } = g
-          const t0 = performance.now()
-          const loaded = () => {
-            const text = document.querySelector('[data-testid="result-count"]')?.textContent ?? ''
-            return { n: Number(/\d+/.exec(text)?.[0] ?? 0), more: text.includes('+') }
-          }
-          const finish = () => {
-            const heap = performance.memory
-            done({
-              ms: performance.now() - t0,
-              loaded: loaded().n,
-              domRows: document.querySelectorAll('[data-testid="mention"]').length,
-              heapMb: heap ? Math.round(heap.usedJSHeapSize / 1048576) : null,
-            })
-          }
-          // Each frame: jump to the bottom, as a reader dragging the scrollbar would; the list asks
-          // for the next page itself when it nears its end.
-          const step = () => {
-            const { n, more } = loaded()
-            if (n >= want || !more) return finish()
-            g.scrollTo(0, document.documentElement.scrollHeight)
-            g.requestAnimationFrame(step)
-          }
-          step()
-        },
-      ),
-    target,
-  )
-}
-
 async function main(): Promise<void> {
   ensureUser()
   const server = await serve()
@@ -297,12 +239,49 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++)
       firstRows.push(await timeTo(page, `#/mentions?state=all&run=${i}`, '[data-testid="mention"]'))
 
-    const scrolls: Awaited<ReturnType<typeof scrollTo>>[] = []
+    // The whole result, as the list counts it ("100,000 mentions").
+    const listed = async () =>
+      Number((await page.getByTestId('result-count').innerText()).replace(/\D/g, ''))
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const steps = Math.max(1, Number(args.steps))
+    const scrolls: Awaited<ReturnType<typeof scrollThrough>>[] = []
+    let heapTopMb = 0
+    let heapEndMb = 0
+    let rows = 0
     for (let i = 0; i < Number(args['scroll-runs']); i++) {
       await timeTo(page, `#/mentions?state=all&scroll=${i}`, '[data-testid="mention"]')
-      scrolls.push(await scrollTo(page, TARGET_ROWS))
+      await quiet()
+      rows = await listed()
+      heapTopMb = await heapMb(cdp)
+      const end = Math.min(1, TARGET_ROWS / Math.max(rows, 1))
+      const stops = Array.from({ length: steps }, (_, k) => (end * (k + 1)) / steps)
+      scrolls.push(await scrollThrough(page, stops))
+      heapEndMb = await heapMb(cdp)
     }
     const last = scrolls[scrolls.length - 1]
+
+    // A jump from the top to the middle, and a drag to 80% that passes through the list on its way.
+    const jumps: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      await timeTo(page, `#/mentions?state=all&jump=${i}`, '[data-testid="mention"]')
+      await quiet()
+      jumps.push((await scrollThrough(page, [0.5])).ms)
+    }
+    await timeTo(page, `#/mentions?state=all&drag=1`, '[data-testid="mention"]')
+    await quiet()
+    const asked: number[] = []
+    const onRequest = (r: { url(): string; postData(): string | null }) => {
+      if (!r.url().includes('/api/op/inbox.list')) return
+      const offset = Number((JSON.parse(r.postData() ?? '{}') as { offset?: number }).offset ?? 0)
+      asked.push(offset)
+    }
+    page.on('request', onRequest)
+    await drag(page, [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+    const dragged = await scrollThrough(page, [0.8])
+    await quiet()
+    page.off('request', onRequest)
+
     console.log(
       JSON.stringify({
         bench: 'scale-ui',
@@ -315,12 +294,22 @@ async function main(): Promise<void> {
         trendsCallsMs,
         mentionsFirstRowsMs: round(median(firstRows)),
         mentionsFirstRowsRunsMs: firstRows.map(round),
-        scrollTargetRows: TARGET_ROWS,
+        listRows: rows,
+        scrollTargetRows: Math.min(TARGET_ROWS, rows),
+        scrollSteps: steps,
         scrollRuns: scrolls.length,
         scrollMs: round(median(scrolls.map((s) => s.ms))),
-        rowsLoaded: last.loaded,
-        cardsInDom: last.domRows,
-        rendererHeapMb: last.heapMb,
+        cardsInDom: last.cards,
+        pagesHeldAtEnd: last.pages,
+        rowsHeldAtEnd: last.rows,
+        pagesHeldMax: Math.max(...scrolls.map((s) => s.maxPages)),
+        rendererHeapTopMb: heapTopMb,
+        rendererHeapMb: heapEndMb,
+        jumpToMiddleMs: round(median(jumps)),
+        jumpToMiddleRunsMs: jumps.map(round),
+        dragTo80Requests: asked.length,
+        dragTo80Offsets: asked,
+        dragTo80Ms: round(dragged.ms),
         serverRssMb: rssMb(server.pid),
       }),
     )

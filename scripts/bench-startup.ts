@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { performance } from 'node:perf_hooks'
+import { ms1, printFigures } from './bench-lib/figures'
 
 const ROOT = resolve(__dirname, '..')
 const RUNS = Number(process.env.RUNS ?? 5)
@@ -78,6 +79,13 @@ async function main(): Promise<void> {
   console.log(
     `renderer bundle (js+css): ${kb(b.raw)} raw, ${kb(b.gz)} gzip; largest chunk ${b.largest.name} ${kb(b.largest.gz)} gzip`,
   )
+  printFigures('startup', {
+    runs: RUNS,
+    coldStartMedianMs: ms1(median),
+    bundleBytes: b.raw,
+    bundleGzipBytes: b.gz,
+    largestChunk: { name: b.largest.name, gzipBytes: b.largest.gz },
+  })
 }
 
 main().catch((e: unknown) => {

@@ -11,6 +11,11 @@ export interface Figure {
   name: string
   medianMs: number
   runs: number[]
+  /**
+   * Median CPU time of this process per run (user + system): the work the query costs, which stays
+   * meaningful when other jobs share the machine and stretch the wall-clock time.
+   */
+  cpuMs: number
   note?: string
 }
 
@@ -88,15 +93,20 @@ export async function measure(dataDir: string, schoolId: number, runs = 5) {
   for (const [name, run] of cases) {
     await run(99) // warm-up: statement preparation and the page cache
     const times: number[] = []
+    const cpu: number[] = []
     for (let i = 0; i < runs; i++) {
       const t = performance.now()
+      const c = process.cpuUsage()
       await run(i)
+      const used = process.cpuUsage(c)
       times.push(performance.now() - t)
+      cpu.push((used.user + used.system) / 1000)
     }
     figures.push({
       name,
       medianMs: Math.round(median(times) * 10) / 10,
       runs: times.map((t) => Math.round(t * 10) / 10),
+      cpuMs: Math.round(median(cpu) * 10) / 10,
     })
   }
   const rssMb = Math.round(process.memoryUsage().rss / 1048576)

@@ -12,6 +12,7 @@ import { detectStaff } from './flags/staff'
 import { detectThreat } from './flags/threat'
 import { type Detection, type DetectorInput, toEvidence } from './flags/util'
 import { applyLearned } from './learned'
+import { capEvidence } from './evidence-cap'
 import { type Folded, fold } from './normalize'
 import { route } from './routing'
 import {
@@ -63,7 +64,9 @@ export interface RuleOutcome {
 /** Rules and lexicons only: the stacked model's inputs, and the engine before the model. */
 export function analyzeRules(textIn: unknown, ctx: AnalyzeContext = {}): RuleOutcome {
   const full = typeof textIn === 'string' ? textIn : textIn == null ? '' : String(textIn)
-  const text = full.length > MAX_ANALYSED_CHARS ? full.slice(0, MAX_ANALYSED_CHARS) : full
+  const text = breakLongRuns(
+    full.length > MAX_ANALYSED_CHARS ? full.slice(0, MAX_ANALYSED_CHARS) : full,
+  )
   const f = fold(text)
   const input: DetectorInput = { text, f, school: ctx.school, source: ctx.source }
   const dets: Detection[] = []
@@ -162,11 +165,28 @@ export function analyzeRules(textIn: unknown, ctx: AnalyzeContext = {}): RuleOut
     flags: ordered,
     priority: r.priority,
     owner: r.owner,
-    evidence: dedupe(evidence).slice(0, 60),
+    evidence: capEvidence(dedupe(evidence)),
     engine: BUILTIN_ENGINE_ID,
     engineVersion: BUILTIN_ENGINE_VERSION,
   }
   return { result, text, f, lexRaw, items }
+}
+
+/**
+ * One "word" thousands of units long (a pasted blob, "aaaa…") made the elongation-tolerant
+ * profanity patterns backtrack quadratically: 100,000 letters took over a minute (found by the fuzz
+ * suite). No word is that long, so a space replaces every MAX_RUN-th unit of such a run; the length,
+ * and so every evidence offset into the original text, stays the same.
+ */
+const MAX_RUN = 200
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN},}`, 'g')
+function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const parts: string[] = []
+    for (let i = 0; i < run.length; i += MAX_RUN)
+      parts.push(run.slice(i + (i ? 1 : 0), i + MAX_RUN))
+    return parts.join(' ')
+  })
 }
 
 /** The shipped engine: the rules, then the learned layer (a no-op when no weights are shipped). */

@@ -7,6 +7,7 @@ import { emitFeatures, featureKey, parseFeatureName } from './features'
 import shipped from './model/weights.json'
 import { SCHOOL_CONTACT } from './flags/personal-data'
 import { route } from './routing'
+import { capEvidence } from './evidence-cap'
 import { sentimentEvidence } from './sentiment'
 import {
   type AnalysisResult,
@@ -327,6 +328,6 @@ export function applyLearned(
     flags: ordered,
     priority: r.priority,
     owner: r.owner,
-    evidence: evidence.slice(0, 60),
+    evidence: capEvidence(evidence),
   }
 }

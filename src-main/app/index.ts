@@ -69,6 +69,8 @@ function start(): void {
     const poller = service.poller
     poller.start()
     service.jobs.start()
+    // Automatic backups into <data folder>/backups (Settings → Backups).
+    service.backups.scheduler.start()
     // After sleep, re-plan at once: overdue sources run once each, not once per missed slot.
     powerMonitor.on('resume', () => poller.refresh())
     let quitting = false
@@ -78,7 +80,11 @@ function start(): void {
       event.preventDefault()
       quitting = true
       const jobs = service.jobs
-      void Promise.all([poller.dispose(), jobs.dispose()]).finally(() => {
+      void Promise.all([
+        poller.dispose(),
+        jobs.dispose(),
+        service.backups.scheduler.dispose(),
+      ]).finally(() => {
         db.close()
         app.quit()
       })

@@ -6,6 +6,7 @@ import {
   shell,
   type BrowserWindow,
   type IpcMainInvokeEvent,
+  type Session,
   type WebPreferences,
 } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../core/csp'
@@ -77,10 +78,17 @@ export function isTrustedSender(event: IpcMainInvokeEvent, rendererUrl: string):
   }
 }
 
-export function hardenSession(): void {
-  const ses = session.defaultSession
+/** Camera, microphone, location, notifications, clipboard, USB…: Footprint's pages never need them. */
+function denyPermissions(ses: Session): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
+}
+
+export function hardenSession(): void {
+  const ses = session.defaultSession
+  denyPermissions(ses)
+  // Other sessions (the report printer's partition, anything added later) are refused the same way.
+  app.on('session-created', denyPermissions)
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {

@@ -1,7 +1,7 @@
 // Runs in: main process and CLI (Node). Keeps a finished capture: evidence files first (read-only,
-// hashed), then the capture row with every hash, then the mention through the ingest path. Any
-// failure undoes what was done before it, so a capture is either whole (files + rows + mention) or
-// absent, never half-done.
+// hashed), then the mention through the ingest path, then the capture row with every hash, linked and
+// audited in one transaction. A failure before the mention is stored undoes the files; after it, the
+// files stay and start-up recovery (recover.ts) finishes the capture, so it is never half-done.
 import { randomUUID } from 'node:crypto'
 import type { Capture, School } from '../contract'
 import type { Store } from '../store'
@@ -121,9 +121,19 @@ export async function recordCapture(
     ...evidence,
     { name: 'capture.json', data: json, mime: 'application/json' },
   ])
-  let captureId: number | null = null
+  // The mention first, then the capture row, its link and its audit event in ONE transaction: a
+  // kill at any point leaves either nothing in the database (the folder is quarantined on the next
+  // start) or the mention alone (the next start finishes the capture from capture.json).
+  let mentionStored = false
   try {
     const [sourceId, createdSource] = manualSource(deps, school, actor)
+    const { mentionId } = await storeCaptureMention(
+      { store, now: deps.now, analyze: deps.analyze, log: deps.log },
+      sourceId,
+      school,
+      mentionItem(c, uuid, extras, files),
+    )
+    mentionStored = true
     const capture = store.tx(() => {
       const at = deps.now().toISOString()
       const row = captures.insert(
@@ -147,32 +157,23 @@ export async function recordCapture(
         files,
         at,
       )
-      return row
-    })
-    captureId = capture.id
-    const { mentionId } = await storeCaptureMention(
-      { store, now: deps.now, analyze: deps.analyze, log: deps.log },
-      sourceId,
-      school,
-      mentionItem(c, uuid, extras, files),
-    )
-    store.tx(() => {
-      captures.linkMention(capture.id, mentionId)
+      captures.linkMention(row.id, mentionId)
       store.audit.append(
         {
           actor,
           action: `capture.${c.kind}`,
           entity: 'capture',
-          entityId: capture.id,
-          detail: { uuid, mentionId, url: capture.finalUrl, title: capture.title },
+          entityId: row.id,
+          detail: { uuid, mentionId, url: row.finalUrl, title: row.title },
         },
-        deps.now().toISOString(),
+        at,
       )
+      return row
     })
     return { capture: { ...capture, mentionId }, mentionId, createdSource }
   } catch (e) {
-    if (captureId !== null) captures.removeUnlinked(captureId)
-    await discardEvidence(deps.dataDir, uuid).catch(() => undefined)
+    // Once the mention is stored its evidence stays: the next start finishes the capture from it.
+    if (!mentionStored) await discardEvidence(deps.dataDir, uuid).catch(() => undefined)
     throw e
   }
 }

@@ -18,6 +18,8 @@ import { registerDemoCommand } from './commands/demo'
 import { registerEvidenceCommands } from './commands/evidence'
 import { registerExportCommands } from './commands/export'
 import { registerReportCommands } from './commands/report'
+import { registerBackupCommands } from './commands/backup'
+import { registerRetentionCommands } from './commands/retention'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -46,6 +48,8 @@ export function buildProgram(): Command {
   registerEvidenceCommands(program)
   registerExportCommands(program)
   registerReportCommands(program)
+  registerBackupCommands(program)
+  registerRetentionCommands(program)
   return program
 }
 

@@ -8,7 +8,12 @@ import { InboxQuery } from './workflow'
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-export const ExportMentionsInput = InboxQuery.omit({ beforeId: true, limit: true }).extend({
+export const ExportMentionsInput = InboxQuery.omit({
+  beforeId: true,
+  limit: true,
+  offset: true,
+  withTotal: true,
+}).extend({
   format: z.enum(EXPORT_FORMATS, 'format must be csv or jsonl').default('csv'),
 })
 export type ExportMentionsInput = z.input<typeof ExportMentionsInput>

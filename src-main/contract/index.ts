@@ -39,6 +39,8 @@ export * from './trends'
 import { trendsOps } from './trends'
 export * from './reports'
 import { reportOps } from './reports'
+export * from './backup'
+import { backupOps } from './backup'
 
 import { op, NoInput } from './op'
 export { op, NoInput } from './op'
@@ -130,6 +132,7 @@ export const contract = {
   ...exportOps,
   ...trendsOps,
   ...reportOps,
+  ...backupOps,
   'audit.verify': op(
     NoInput,
     z.union([
@@ -261,6 +264,19 @@ export const OP_ACCESS = {
   'reports.snapshots': 'mentions.read',
   'reports.snapshotFile': 'mentions.read',
   'reports.posh': 'incidents.manage',
+  // Backups, retention and SARs belong to whoever manages the set-up (head, ORM lead); restoring and
+  // applying retention replace or delete data for the whole install: the handler also demands the head.
+  'backups.list': 'settings.manage',
+  'backups.run': 'settings.manage',
+  'backups.updateSettings': 'settings.manage',
+  'backups.check': 'settings.manage',
+  'backups.restore': 'settings.manage',
+  'retention.preview': 'settings.manage',
+  'retention.apply': 'settings.manage',
+  'retention.holds': 'settings.manage',
+  'mentions.setLegalHold': 'settings.manage',
+  // A SAR lists what this user may read (safeguarding details withheld as on screen).
+  'sar.export': 'settings.manage',
 } as const satisfies Record<OpName, Access>
 
 /** The IPC channel of an operation: derived, never typed by hand. */

@@ -125,6 +125,15 @@ export const InboxQuery = z.object({
   flag: z.enum(POLICY_FLAGS, `flag must be one of: ${POLICY_FLAGS.join(', ')}`).optional(),
   beforeId: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  /** Rows to skip, newest first: the Mentions list fetches any page of a long result by its offset. */
+  offset: z
+    .number()
+    .int('offset must be a whole number')
+    .min(0, 'offset cannot be negative')
+    .max(10_000_000, 'offset is too large')
+    .optional(),
+  /** Also count every row the filter matches (`total`): the list sizes its scrollbar with it. */
+  withTotal: z.boolean().optional(),
   /** Only mentions said on or after / on or before this day (Europe/London), as the trends count them. */
   from: Day.optional(),
   to: Day.optional(),
@@ -137,6 +146,8 @@ export type InboxQuery = z.input<typeof InboxQuery>
 export const InboxPage = z.object({
   items: z.array(WorkItem),
   nextBeforeId: z.number().int().nullable(),
+  /** Every row the filter matches (only when asked for with `withTotal`). */
+  total: z.number().int().min(0).optional(),
 })
 
 const future = (field: string) =>

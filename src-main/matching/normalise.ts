@@ -44,7 +44,12 @@ const EXTRA: Record<string, string> = {
   þ: 'th',
   ı: 'i',
 }
+// NFKD can produce them too ("ꟹ" → "œ"): folded again they must give what folding once gave.
+const EXTRA_IN = new RegExp(`[${Object.keys(EXTRA).join('')}]`, 'g')
 const LETTERS = /^[\p{L}\p{N}]+$/u
+const ASTRAL = /[\uD800-\uDFFF]/
+// "ŉ" decomposes to "ʼn": the apostrophe it brings is dropped, as it would be on its own.
+const DROPPED_IN = new RegExp(`${DROPPED.source}|['\`]`, 'g')
 const MARK = /^\p{M}$/u
 
 const wide = new Map<number, Fold>()
@@ -58,8 +63,17 @@ function foldWide(c: number): Fold {
   else if (ch === '\uFF06' || ch === '\uFE60') f = AMP
   else {
     const lower = ch.toLowerCase()
-    const folded = EXTRA[lower] ?? lower.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-    f = folded.length > 0 && LETTERS.test(folded) ? folded : SEP
+    const folded =
+      EXTRA[lower] ??
+      lower
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .replace(DROPPED_IN, '')
+        .toLowerCase()
+        .replace(EXTRA_IN, (x) => EXTRA[x])
+    // A compatibility ideograph can decompose to an astral one; astral units are separators
+    // above, so it must be one here too or folding twice would differ from folding once.
+    f = folded.length > 0 && LETTERS.test(folded) && !ASTRAL.test(folded) ? folded : SEP
   }
   wide.set(c, f)
   return f

@@ -1,6 +1,14 @@
 // Runs in: main process and CLI (Node). Charts for printed reports: ECharts rendered on the server to
 // SVG strings (no DOM, no canvas), in the Okabe–Ito palette, which colour-blind readers can tell apart.
-import * as echarts from 'echarts'
+import { createRequire } from 'node:module'
+import type * as Echarts from 'echarts'
+
+// Required on the first chart, not at start-up: ECharts adds ~20-45 MB to the main process and only
+// a printed report draws with it (the 300 MB main-process memory target, issue 7). Synchronous, so
+// the report builders stay synchronous.
+let echarts: typeof Echarts | undefined
+const lib = (): typeof Echarts =>
+  (echarts ??= createRequire(import.meta.url)('echarts') as typeof Echarts)
 
 /** Okabe–Ito: negative vermilion, neutral grey, positive blue; the rating line in bluish green. */
 export const PALETTE = {
@@ -14,8 +22,8 @@ export const PALETTE = {
 
 const FONT = { fontFamily: 'Helvetica, Arial, sans-serif', color: PALETTE.text }
 
-function svg(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+function svg(option: Echarts.EChartsCoreOption, width: number, height: number): string {
+  const chart = lib().init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({ animation: false, textStyle: FONT, ...option })
     return chart.renderToSVGString()

@@ -1,7 +1,7 @@
 // Runs in: main process and CLI (Node). Turns a report's HTML into an A4 PDF with page numbers.
 // Two implementations: the system Chromium driven by playwright (browser mode and the CLI) and
 // Electron's printToPDF (src-main/app/pdf.ts). Both get the same HTML, footer and margins.
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { BROWSER_ARGS, findBrowser, NoBrowserError } from '../core/browser'
 import { ServiceError } from '../contract'
 
@@ -25,6 +25,8 @@ export function playwrightPdfRenderer(opts: { override?: string | null } = {}): 
       let browser: Browser
       try {
         const executablePath = findBrowser({ override: opts.override })
+        // Loaded on first use (~60 MB once required): see capture/launcher.ts.
+        const { chromium } = await import('playwright-core')
         browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 60_000 })
       } catch (e) {
         throw new ServiceError(

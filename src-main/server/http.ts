@@ -7,6 +7,7 @@ import sirv from 'sirv'
 import { contract, isOpName, type ApiErrorShape, type ErrorCode } from '../contract'
 import type { Service, CallContext } from '../services'
 import { CONTENT_SECURITY_POLICY } from '../core/csp'
+import { escapingLinks, reachesLink } from './static-guard'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 const API_PREFIX = '/api/op/'
@@ -111,6 +112,11 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
   })
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const outsideLinks = escapingLinks(opts.staticDir)
+  if (outsideLinks.length)
+    log(
+      `[serve] refusing ${outsideLinks.length} link(s) out of ${opts.staticDir}: ${outsideLinks.join(', ')}`,
+    )
 
   const server = createServer((req, res) => {
     // DNS rebinding: a page on evil.example resolved to 127.0.0.1 still sends Host: evil.example.
@@ -121,7 +127,14 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       })
       return
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    // A target like "//x:99999" is not a URL: thrown here it would be uncaught and end the process.
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    } catch {
+      sendError(res, 400, { code: 'invalid_input', message: 'Unreadable request address' })
+      return
+    }
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url).catch((e) => {
         log(`[serve] ${(e as Error).stack}`)
@@ -133,9 +146,10 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       sendError(res, 405, { code: 'invalid_input', message: `${req.method} is not allowed here` })
       return
     }
-    statics(req, res, () =>
-      sendError(res, 404, { code: 'not_found', message: `No such file: ${url.pathname}` }),
-    )
+    const notFound = () =>
+      sendError(res, 404, { code: 'not_found', message: `No such file: ${url.pathname}` })
+    if (reachesLink(url.pathname, outsideLinks)) return notFound()
+    statics(req, res, notFound)
   })
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -171,7 +185,14 @@ export async function startBrowserServer(opts: BrowserServerOptions): Promise<Br
       })
       return
     }
-    const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+    let name: string
+    try {
+      name = decodeURIComponent(url.pathname.slice(API_PREFIX.length))
+    } catch {
+      // Broken percent-encoding ("%E0%A4%A") names no operation; it is not a server fault.
+      sendError(res, 404, { code: 'not_found', message: 'Unknown operation' })
+      return
+    }
     const limit = maxBodyBytesOf(name)
     let text: string
     try {

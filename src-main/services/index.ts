@@ -13,6 +13,7 @@ import {
   type Result,
 } from '../contract'
 import { schoolAnalyzer } from './analysis'
+import { createAnalysisPool } from '../analysis/worker-pool'
 import { AppEvents, type Caller, type CallContext, type ServiceDeps } from './context'
 import { actorOf, demand, Sessions, type Principal } from '../workflow/auth'
 import { authHandlers } from './auth'
@@ -40,6 +41,9 @@ import { trendsHandlers } from './trends'
 import { createSpikeWatch } from '../trends/spikes'
 import { drainThemes } from '../trends/themes'
 import type { EvidenceJob } from '../capture/auto'
+import { backupHandlers } from './backup'
+import { createBackups, type Backups } from '../backup'
+import { recoverAtStart } from '../capture/recover'
 
 export type Handlers = {
   [K in OpName]: (input: OpParsed<K>, ctx: Caller) => OpOutput<K> | Promise<OpOutput<K>>
@@ -62,6 +66,8 @@ export interface Service {
   jobs: { start(): void; dispose(): Promise<void> }
   /** Captures urgent mentions' pages as evidence as they arrive (one of the jobs). */
   evidenceJob: EvidenceJob
+  /** Backups and restore; its scheduler is created idle: the app and `serve` start it. */
+  backups: Backups
   dispatch(name: string, input: unknown, ctx: CallContext): Promise<Result<unknown>>
   call<K extends OpName>(name: K, input: unknown, ctx: CallContext): Promise<OpOutput<K>>
 }
@@ -70,6 +76,8 @@ export function createService(
   deps: ServiceDeps,
   log: (msg: string) => void = console.error,
 ): Service {
+  // Whatever a killed process left half-done is settled before anything else reads the store.
+  recoverAtStart(deps, log)
   const events = new AppEvents()
   const secrets = secretStoreFor(deps)
   const jobClock = deps.posting?.clock ?? deps.polling?.clock ?? realClock
@@ -110,8 +118,22 @@ export function createService(
     ...deps.polling,
     // Tests may pass their own (or none, with analyze: undefined); the app always analyses.
     analyze: deps.polling && 'analyze' in deps.polling ? deps.polling.analyze : schoolAnalyzer(),
+    // Large runs are analysed in worker threads, so the screens stay responsive; a test that brings
+    // its own analyze (or pool) gets exactly that.
+    analysisPool:
+      deps.polling && ('analyze' in deps.polling || 'analysisPool' in deps.polling)
+        ? deps.polling.analysisPool
+        : createAnalysisPool({ log }),
   })
   const sessions = new Sessions(deps.now)
+  const backups = createBackups({
+    store: deps.store,
+    dataDir: deps.dataDir,
+    version: deps.version,
+    now: deps.now ?? (() => new Date(jobClock.now())),
+    clock: jobClock,
+    log,
+  })
   const postQueue = createPostQueue({
     store: deps.store,
     events,
@@ -145,6 +167,7 @@ export function createService(
     ...secretsHandlers(secrets, events),
     ...analysisOverrideHandlers(deps, events),
     ...trendsHandlers(deps, events, spikes),
+    ...backupHandlers(deps, events, sessions, backups),
   } satisfies Handlers
 
   async function dispatch(
@@ -191,6 +214,7 @@ export function createService(
     postQueue,
     notifier,
     evidenceJob,
+    backups,
     jobs: {
       start: () => {
         postQueue.start()

@@ -3,6 +3,7 @@
  * A source's last error is shown to the ORM lead as-is, so each message names what went
  * wrong and where ("HTTP 404 from example.org"), never a stack or a library's wording.
  */
+import { redactSecrets } from './http/redact'
 
 export type SourceErrorCode =
   | 'http_status'
@@ -34,9 +35,10 @@ export class SourceError extends Error {
     url: string,
     extra: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
   ) {
-    super(message, extra.cause === undefined ? undefined : { cause: extra.cause })
+    // The message is stored and shown; a server may have echoed the credentials it was sent.
+    super(redactSecrets(message), extra.cause === undefined ? undefined : { cause: extra.cause })
     this.code = code
-    this.url = url
+    this.url = redactSecrets(url)
     if (extra.status !== undefined) this.status = extra.status
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs
   }

@@ -7,7 +7,8 @@ import type { AppEvents } from '../services/context'
 import type { Store } from '../store'
 import { buildUserAgent, createPoliteHttp, type PoliteHttp, type PoliteHttpOptions } from './http'
 import type { Credentials } from './credentials'
-import { ingestSource, type AnalyzeFn, type IngestDeps } from './ingest'
+import { ingestSource, type AnalyzeFn, type IngestDeps, type Turns } from './ingest'
+import type { AnalysisPool } from '../analysis/worker-pool'
 import { defaultConnectors, type ConnectorRegistry } from './registry'
 import { createScheduler, type SchedulerClock } from './scheduler'
 import { createSchoolMatching } from './school-matching'
@@ -28,12 +29,16 @@ export interface PollerOptions {
   now?: () => Date
   connectors?: ConnectorRegistry
   analyze?: AnalyzeFn
+  /** Analyses large runs in worker threads (the app's default); stopped with the poller. */
+  analysisPool?: AnalysisPool
+  /** How large runs are cut into transactions (tests and the load bench). */
+  turns?: Partial<Turns>
   /** Sources polled together (default 4; the HTTP layer still asks one host at a time). */
   maxConcurrent?: number
   log?: (msg: string) => void
   /** The secrets store the connectors read tokens from (scoped to each source per run). */
   credentials?: Credentials
-  /** Told the ids of the first copies each run stored (the notifier announces urgent ones). */
+  /** Told the ids of the first copies stored, as each transaction of a run commits (the notifier announces urgent ones). */
   onNewMentions?: (ids: number[]) => void
 }
 
@@ -102,6 +107,9 @@ export function createPoller(opts: PollerOptions): Poller {
     now,
     matching,
     analyze: opts.analyze,
+    analyzeBatch: opts.analysisPool && ((items) => opts.analysisPool!.analyze(items)),
+    onStored: (ids) => opts.onNewMentions?.(ids),
+    turns: opts.turns,
     signal: abort.signal,
     log,
     dedupCache: new Map(),
@@ -116,7 +124,6 @@ export function createPoller(opts: PollerOptions): Poller {
     for (const schoolId of outcome.newBySchool.keys())
       events.emit({ type: 'mentions.changed', schoolId })
     if (outcome.updated > 0) events.emit({ type: 'mentions.changed' })
-    if (outcome.newIds.length) opts.onNewMentions?.(outcome.newIds)
     for (const l of listeners) {
       try {
         l(outcome.run)
@@ -158,6 +165,7 @@ export function createPoller(opts: PollerOptions): Poller {
       started = false
       abort.abort(new Error('The poller was stopped'))
       await scheduler.dispose()
+      await opts.analysisPool?.dispose()
     },
     async pollNow(id) {
       if (id !== undefined && manualSources.manualSourceIds().has(id)) return []

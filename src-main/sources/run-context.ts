@@ -7,6 +7,13 @@ import type { Store } from '../store'
 import type { ConnectorContext } from './connector'
 import type { Credentials } from './credentials'
 import type { PoliteHttp } from './http'
+import { rememberSecret } from './http/redact'
+
+/** Whatever a connector is handed can never come back in one of its error messages. */
+function remembered(value: string | null): string | null {
+  rememberSecret(value)
+  return value
+}
 
 export interface RunContextDeps {
   store: Store
@@ -25,9 +32,9 @@ export function scopedCredentials(credentials: Credentials, sourceId: number | n
     async get(name) {
       if (sourceId !== null) {
         const own = await credentials.get(`${name}:${sourceId}`)
-        if (own?.trim()) return own
+        if (own?.trim()) return remembered(own)
       }
-      return credentials.get(name)
+      return remembered(await credentials.get(name))
     },
   }
 }

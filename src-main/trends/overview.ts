@@ -30,6 +30,14 @@ export function addTo(c: SentimentCounts, sentiment: string, n: number): void {
   else c.unanalysed += n
 }
 
+function addAll(c: SentimentCounts, neg: number, neu: number, pos: number, none: number): void {
+  c.negative += neg
+  c.neutral += neu
+  c.positive += pos
+  c.unanalysed += none
+  c.total += neg + neu + pos + none
+}
+
 /** Net score: (positive − negative) / analysed; null when nothing was analysed. */
 export function withNet(c: SentimentCounts): SentimentCounts {
   const analysed = c.negative + c.neutral + c.positive
@@ -92,12 +100,15 @@ export function buildOverview(repo: RollupsRepo, q: Query): TrendsOverview {
   let undatedCount = 0
   const sources = repo.sourcesOfSchool(q.schoolId)
   const perSource = new Map<number, number[]>()
-  for (const [day, sourceId, sentiment, n, undated] of repo.daily(f)) {
+  for (const [day, negative, neutral, positive, none, undated] of repo.daily(f)) {
     const i = indexOf(day)
     if (i < 0) continue
-    addTo(buckets[i], sentiment, n)
-    addTo(totals, sentiment, n)
+    for (const c of [buckets[i], totals]) addAll(c, negative, neutral, positive, none)
     undatedCount += undated
+  }
+  for (const [day, sourceId, n] of repo.bySource(f, q.bucket)) {
+    const i = indexOf(day)
+    if (i < 0) continue
     let counts = perSource.get(sourceId)
     if (!counts) perSource.set(sourceId, (counts = new Array<number>(spans.length).fill(0)))
     counts[i] += n
@@ -115,13 +126,13 @@ export function buildOverview(repo: RollupsRepo, q: Query): TrendsOverview {
 
   const perFlag = new Map<PolicyFlag, number[]>()
   const known = new Set<string>(POLICY_FLAGS)
-  for (const r of repo.flagsByDay(f)) {
-    const i = indexOf(r.day)
-    if (i < 0 || !known.has(r.key)) continue
-    const flag = r.key as PolicyFlag
+  for (const [day, key, n] of repo.flags(f, q.bucket)) {
+    const i = indexOf(day)
+    if (i < 0 || !known.has(key)) continue
+    const flag = key as PolicyFlag
     let counts = perFlag.get(flag)
     if (!counts) perFlag.set(flag, (counts = new Array<number>(spans.length).fill(0)))
-    counts[i] += r.n
+    counts[i] += n
   }
   const flags = POLICY_FLAGS.filter((fl) => perFlag.has(fl)).map((flag) => {
     const counts = perFlag.get(flag)!
@@ -130,7 +141,7 @@ export function buildOverview(repo: RollupsRepo, q: Query): TrendsOverview {
 
   const prev = previousPeriod(q.from, q.to)
   const previous = emptyCounts()
-  for (const r of repo.totals({ ...f, ...prev })) addTo(previous, r.sentiment, r.n)
+  addAll(previous, ...repo.totals({ ...f, ...prev }))
 
   return {
     schoolId: q.schoolId,

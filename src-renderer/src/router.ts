@@ -71,7 +71,7 @@ const routes: RouteRecordRaw[] = [
   ...emptyScreenRoutes,
   { path: '/settings', redirect: '/settings/school' },
   {
-    path: '/settings/:tab(school|users|sources|security|deadlines|alerts|audit)',
+    path: '/settings/:tab(school|users|sources|security|deadlines|alerts|audit|backups|retention)',
     component: () => import('./views/SettingsView.vue'),
     meta: { title: 'Settings' },
   },

@@ -15,6 +15,16 @@ const RULES: RegExp[] = [
   /\bwaiting (?:for you )?at the gates?\b/g,
   /\b(?:07\d{3}|01632) ?\d{3} ?\d{3}\b/g,
   /(?:ab|cd)+x?/g,
+  // Shapes the literal parser multiplies out or reads through: classes, optional pieces,
+  // lookarounds, astral characters in 'u' mode, repeats.
+  /\b(?:boy|man) in an? (?:dress|wig)\b/g,
+  /\b[Yy]ear [1-6] (?:pupils?|class)\b/g,
+  /\bcolou?r(?:ed)? (?:me|us) (?:shocked|surprised)/g,
+  /\b(?:mr|dr) \w+(?=[\s\S]{0,40}\bsend me\b)/g,
+  /\bhi (?!there)[a-z]+ (?<=hi y)ou/g,
+  /(?:\u{1F52A}|\u{1F52B})+ (?:you|u)\b/gu,
+  /\b(?:go){2,} (?:ho+me|away)\b/g,
+  /[*#@]{2}(?:k|ck)/g,
 ]
 
 describe('rule prefilter', () => {
@@ -24,6 +34,33 @@ describe('rule prefilter', () => {
     // Case-insensitive and optional-only patterns give no literals: those rules always run.
     expect(requiredLiterals(/idiot/gi)).toBeNull()
     expect(requiredLiterals(/(?:ab)?c/g)).toBeNull()
+  })
+
+  it('multiplies out exact pieces and reads classes, optional parts and lookaheads', () => {
+    const lits = (re: RegExp): string[] | undefined => requiredLiterals(re)?.sort()
+    expect(lits(/\b(?:boy|man) in a (?:dress|wig)\b/g)).toEqual([
+      'boy in a dress',
+      'boy in a wig',
+      'man in a dress',
+      'man in a wig',
+    ])
+    expect(lits(/\b[Yy]ear \d/g)).toEqual(['Year ', 'year '])
+    expect(lits(/\bcolou?r (?:red|blue)/g)).toEqual([
+      'color blue',
+      'color red',
+      'colour blue',
+      'colour red',
+    ])
+    // What a positive lookahead needs is in the text too; a negative one promises nothing.
+    expect(lits(/\b(?:mr|dr) \w+(?=[\s\S]{0,40}\bsend me\b)/g)).toEqual(['send me'])
+    expect(lits(/\b(?:mr|dr)\w+(?![\s\S]{0,40}\bsend me\b)/g)).toBeUndefined()
+    // An astral character is one atom in 'u' mode, escaped or not.
+    expect(lits(/(?:\u{1F52A}|\u{1F52B}) you/gu)).toEqual(['\u{1F52A} you', '\u{1F52B} you'])
+    expect(lits(/\b(?:ta|sir) said/g)).toEqual(['sir said', 'ta said'])
+    // Too little to go on: a two-letter word, a negated class, a backreference.
+    expect(requiredLiterals(/\b(?:ta|mr)\b/g)).toBeNull()
+    expect(requiredLiterals(/[^abc]{3}/g)).toBeNull()
+    expect(requiredLiterals(/(ab)\1/g)).toBeNull()
   })
 
   it('skips a rule only when the text lacks every literal', () => {
@@ -47,6 +84,22 @@ describe('rule prefilter', () => {
       '07700 900 123',
       'abcd',
       'x',
+      'boy in a dress',
+      'man in an wig',
+      'Year 4 pupil',
+      'year 6 class',
+      'colored me surprised',
+      'colour us shocked',
+      'mr smith',
+      'send me',
+      'hi you',
+      'hi yyou',
+      '\u{1F52A}\u{1F52A} u',
+      '\u{1F52B} you',
+      'gogo home',
+      'gogogo hooome',
+      '**ck',
+      '#@k',
       'the',
       'school',
       ' ',

@@ -98,6 +98,34 @@ export function fastAllMatches(matcher: RegExpMatcher, terms: BlacklistedTerm[])
   }
 }
 
+// Long texts are read in overlapping windows. The gate and obscenity's patterns backtrack on long
+// runs of separated letters ("a a a a …"), at a cost in the square of the run's length: 40,000
+// such characters took over a second, a megabyte would take minutes. Windows keep it linear; the
+// overlap is longer than any term, so a word across a window edge is still found, once.
+const WINDOW = 4000
+const OVERLAP = 200
+
+/** `all` over `s` (only where `gate` passes), in windows when `s` is long; offsets are `s`'s. */
+export function windowedMatches(gate: (s: string) => boolean, all: AllMatches): AllMatches {
+  return (s) => {
+    if (s.length <= WINDOW) return gate(s) ? all(s) : []
+    const out: MatchPayload[] = []
+    const seen = new Set<string>()
+    for (let from = 0; from < s.length; from += WINDOW - OVERLAP) {
+      const part = s.slice(from, from + WINDOW)
+      if (gate(part))
+        for (const m of all(part)) {
+          const key = `${m.termId}:${m.startIndex + from}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          out.push({ ...m, startIndex: m.startIndex + from, endIndex: m.endIndex + from })
+        }
+      if (from + WINDOW >= s.length) break
+    }
+    return out.sort(compareMatchByPositionAndId)
+  }
+}
+
 // The gate: obscenity tries each of its ~180 patterns in turn, which costs more than the rest of
 // the analysis together. Most mentions are clean, so one combined regex over the same patterns
 // (letters de-duplicated on both sides, as obscenity's own collapse step does) decides first

@@ -5,132 +5,11 @@
 // contain one ("idiot", "moron", ... for the insult rule). A text is indexed once per view by its
 // three-unit substrings (trigrams, hashed into a 64K-bit bitmap); when every literal has a
 // trigram the text lacks, no literal is in it and the regex cannot match, so it is not run. Hash
-// collisions only make the check say "maybe" more often. Anything the small parser below does not
-// understand gives no literals, and such a rule always runs: the check may never hide a match.
+// collisions only make the check say "maybe" more often. The literals come from literals.ts,
+// which gives none when unsure, and such a rule always runs: the check may never hide a match.
+import { requiredLiterals } from './literals'
 
-/** Literals of which every match contains one; null when no such set is known. */
-type Req = string[] | null
-
-interface Cursor {
-  src: string
-  i: number
-}
-
-const QUANT = /^(?:[*+?]|\{(\d+)(?:,(\d*))?\})\??/
-
-/** Minimum repeat count of a quantifier at the cursor (1 when none), consuming it. */
-function quantMin(c: Cursor): number {
-  const m = QUANT.exec(c.src.slice(c.i))
-  if (!m) return 1
-  c.i += m[0].length
-  if (m[0][0] === '+') return 1
-  if (m[0][0] === '*' || m[0][0] === '?') return 0
-  return Number(m[1])
-}
-
-/** Shortest literal of a set: how selective it is (0 for none). */
-const strength = (r: Req): number => (r && r.length > 0 ? Math.min(...r.map((s) => s.length)) : 0)
-
-// Escapes that stand for exactly one literal unit.
-const LITERAL_ESCAPE = /^[.*+?^${}()|[\]\\/\-'"!#%&,:;<=>@`~ ]$/
-
-/** Parses alternatives up to ')' or the end; returns their union (null if any has none). */
-function parseAlt(c: Cursor): Req {
-  const alts: Req[] = [parseSeq(c)]
-  while (c.src[c.i] === '|') {
-    c.i++
-    alts.push(parseSeq(c))
-  }
-  if (alts.some((a) => a === null)) return null
-  return [...new Set(alts.flat() as string[])]
-}
-
-/** Parses one alternative: the best of its literal runs and required groups. */
-function parseSeq(c: Cursor): Req {
-  let best: Req = null
-  let run = ''
-  const take = (r: Req): void => {
-    if (strength(r) > strength(best)) best = r
-  }
-  const endRun = (): void => {
-    if (run) take([run])
-    run = ''
-  }
-  while (c.i < c.src.length && c.src[c.i] !== '|' && c.src[c.i] !== ')') {
-    const ch = c.src[c.i]
-    let lit: string | null = null
-    if (ch === '(') {
-      c.i++
-      let look = false
-      if (c.src.startsWith('?:', c.i)) c.i += 2
-      else if (/^\?<?[=!]/.test(c.src.slice(c.i, c.i + 3))) {
-        look = true
-        c.i += c.src[c.i + 1] === '<' ? 3 : 2
-      } else if (c.src.startsWith('?<', c.i)) {
-        const close = c.src.indexOf('>', c.i)
-        if (close < 0) throw new Error('bad group')
-        c.i = close + 1
-      } else if (c.src[c.i] === '?') throw new Error('unknown group')
-      const inner = parseAlt(c)
-      if (c.src[c.i] !== ')') throw new Error('unclosed group')
-      c.i++
-      const min = quantMin(c)
-      endRun()
-      if (!look && min >= 1) take(inner)
-      continue
-    }
-    if (ch === '[') {
-      // A class: skip to its closing bracket (escapes inside included).
-      c.i++
-      while (c.i < c.src.length && c.src[c.i] !== ']') c.i += c.src[c.i] === '\\' ? 2 : 1
-      if (c.i >= c.src.length) throw new Error('unclosed class')
-      c.i++
-    } else if (ch === '\\') {
-      const e = c.src[c.i + 1]
-      c.i += 2
-      if (e !== undefined && LITERAL_ESCAPE.test(e)) lit = e
-      else if (e === 'u' || e === 'x' || e === 'p' || e === 'P' || e === 'c' || e === 'k') {
-        // Unicode, hex, property or named escapes: skip them, they end the run.
-        const m = /^(?:\{[^}]*\}|[0-9A-Fa-f]{4}|[0-9A-Fa-f]{2}|[A-Za-z]|<[^>]*>)/.exec(
-          c.src.slice(c.i),
-        )
-        if (m) c.i += m[0].length
-      }
-      // \b \B \s \w \d \n \t \1 ...: classes, assertions and backreferences end the run.
-    } else if (ch === '^' || ch === '$' || ch === '.') {
-      c.i++
-    } else {
-      c.i++
-      // Surrogate halves are left out: in 'u' mode a quantifier binds the whole pair.
-      const code = ch.charCodeAt(0)
-      if (code < 0xd800 || code > 0xdfff) lit = ch
-    }
-    const before = c.i
-    const min = quantMin(c)
-    if (lit === null || min === 0) endRun()
-    else if (c.i > before) {
-      // "ab+c": "ab" and "bc" are both required, but not "abc".
-      run += lit
-      endRun()
-      run = lit
-    } else run += lit
-  }
-  endRun()
-  return best
-}
-
-/** Literals every match of `re` contains, or null when none are known (the rule always runs). */
-export function requiredLiterals(re: RegExp): string[] | null {
-  if (re.flags.includes('i') || re.flags.includes('v')) return null
-  try {
-    const c: Cursor = { src: re.source, i: 0 }
-    const r = parseAlt(c)
-    if (c.i !== c.src.length) return null
-    return r && strength(r) >= 3 ? r : null
-  } catch {
-    return null
-  }
-}
+export { requiredLiterals }
 
 const BITS = 1 << 16
 const hash3 = (a: number, b: number, c: number): number =>
@@ -157,19 +36,70 @@ function indexText(ix: Index, s: string): void {
   }
 }
 
+// Letters so common in English that a trigram made of them passes the test on most texts.
+const COMMON = new Set([...' etaoinshrld'].map((c) => c.charCodeAt(0)))
+
 /**
- * A rule's gate: for each required literal, its count of trigrams then their hashes (null: always
- * run). A literal can only be in the text when all its trigrams are.
+ * How good a trigram is as a group's key: shared by many literals (one test rules out all of
+ * them), and unlikely in an ordinary text (the test fails, so the literals are skipped).
+ */
+function keyScore(shared: number, a: number, b: number, c: number): number {
+  const rare = (COMMON.has(a) ? 0 : 1) + (COMMON.has(b) ? 0 : 1) + (COMMON.has(c) ? 0 : 1)
+  const space = a === 32 || b === 32 || c === 32 ? 0.5 : 0
+  return shared * (1 + 2 * rare - space)
+}
+
+/**
+ * A rule's gate: its required literals in groups that share a trigram, each group as that
+ * trigram's hash, the group's length in entries, then for each literal its count of further
+ * trigrams and their hashes (null: always run). A literal can only be in the text when all its
+ * trigrams are; literals multiplied out from a pattern share trigrams ("die for allah", "die for
+ * the cause"), so one absent bit rules out a whole group at once. Keys are chosen greedily by
+ * keyScore, to keep the groups few and their keys rare: the text is tested once per group.
  */
 export function gateOf(re: RegExp): Int32Array | null {
   const lits = requiredLiterals(re)
   if (!lits) return null
+  // Each literal's trigrams: hash -> where the trigram starts in the literal.
+  let left = lits.map((l) => {
+    const hs = new Map<number, number>()
+    for (let i = 0; i + 2 < l.length; i++) {
+      const [a, b, c] = [l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2)]
+      hs.set(hash3(a, b, c), i)
+    }
+    return { l, hs }
+  })
   const out: number[] = []
-  for (const l of lits) {
-    const hs = new Set<number>()
-    for (let i = 0; i + 2 < l.length; i++)
-      hs.add(hash3(l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2)))
-    out.push(hs.size, ...hs)
+  while (left.length > 0) {
+    const count = new Map<number, number>()
+    const where = new Map<number, [string, number]>()
+    for (const { l, hs } of left)
+      for (const [h, i] of hs) {
+        count.set(h, (count.get(h) ?? 0) + 1)
+        where.set(h, [l, i])
+      }
+    let best = 0
+    let bestScore = -Infinity
+    for (const [h, n] of count) {
+      const [l, i] = where.get(h)!
+      const sc = keyScore(n, l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2))
+      if (sc > bestScore) {
+        best = h
+        bestScore = sc
+      }
+    }
+    const body: number[] = []
+    const rest: typeof left = []
+    for (const lit of left) {
+      if (!lit.hs.has(best)) {
+        rest.push(lit)
+        continue
+      }
+      const others = [...lit.hs.keys()].filter((h) => h !== best)
+      body.push(others.length, ...others)
+    }
+    out.push(best, body.length, ...body)
+    left = rest
   }
   return Int32Array.from(out)
 }
@@ -180,17 +110,25 @@ export function mayMatch(ix: Index, s: string, gate: Int32Array | null): boolean
   indexText(ix, s)
   const bits = ix.bits
   for (let k = 0; k < gate.length;) {
-    const end = k + 1 + gate[k]
-    let all = true
-    for (k++; k < end; k++) {
-      const h = gate[k]
-      if (((bits[h >>> 5] >>> (h & 31)) & 1) === 0) {
-        all = false
-        break
-      }
+    const first = gate[k]
+    const groupEnd = k + 2 + gate[k + 1]
+    if (((bits[first >>> 5] >>> (first & 31)) & 1) === 0) {
+      k = groupEnd
+      continue
     }
-    if (all) return true
-    k = end
+    for (k += 2; k < groupEnd;) {
+      const end = k + 1 + gate[k]
+      let all = true
+      for (k++; k < end; k++) {
+        const h = gate[k]
+        if (((bits[h >>> 5] >>> (h & 31)) & 1) === 0) {
+          all = false
+          break
+        }
+      }
+      if (all) return true
+      k = end
+    }
   }
   return false
 }

@@ -14,7 +14,7 @@ import { BROAD_HATE } from './broad'
 import { HATE_FAMILIES } from './families'
 import { HATE_FAMILIES_2 } from './families-hate'
 import { HATE_FAMILIES_3, HATE_FAMILIES_4 } from './families-hate-3'
-import { fastAllMatches, profanityGate } from './fast-matcher'
+import { fastAllMatches, profanityGate, windowedMatches } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
 
@@ -182,6 +182,8 @@ function mayContainProfanity(deob: string): boolean {
   return GATE.test(deob)
 }
 
+const profanityMatches = windowedMatches(mayContainProfanity, allMatches)
+
 export interface ProfanityHit {
   word: string
   category: Category
@@ -197,7 +199,7 @@ export interface ProfanityHit {
 export function findProfanity(input: DetectorInput): ProfanityHit[] {
   const s = input.f.deob
   const hits: ProfanityHit[] = []
-  const matches = mayContainProfanity(s) ? allMatches(s) : []
+  const matches = profanityMatches(s)
   for (const m of matches.slice(0, 50)) {
     const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord
     if (!word || word === '__whitelist__') continue
@@ -249,8 +251,12 @@ const CENSORED: [RegExp, string, Category][] = [
   [/\bsh[*#@]+ve/g, 'shove', 'swear'],
 ]
 
+// Every censored spelling above masks a letter with one of these: one scan decides for all nine.
+const CENSOR_MARK = /[*#@]/
+
 export function findCensored(input: DetectorInput, hits: ProfanityHit[]): void {
   const s = input.f.lower
+  if (!CENSOR_MARK.test(s)) return
   for (const [re, word, category] of CENSORED) {
     re.lastIndex = 0
     let m: RegExpExecArray | null

@@ -40,8 +40,10 @@ export function registerServeCommand(program: Command): void {
       // Browser mode watches sources like the desktop app does.
       o.service.poller.start()
       o.service.jobs.start()
+      o.service.backups.scheduler.start()
       const stop = async () => {
         await o.service.jobs.dispose()
+        await o.service.backups.scheduler.dispose()
         await o.service.poller.dispose()
         await srv.close()
         o.close()

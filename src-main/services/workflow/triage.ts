@@ -47,17 +47,14 @@ export function triageHandlers({ store, now = () => new Date() }: ServiceDeps, e
           : q.assignee === 'unassigned'
             ? -1
             : q.assignee
-      const rows = store.triage.inbox({
-        ...q,
-        assignee,
-        now: at.toISOString(),
-        limit: q.limit + 1,
-      })
+      const filter = { ...q, assignee, now: at.toISOString() }
+      const rows = store.triage.inbox({ ...filter, limit: q.limit + 1 })
       const cal = calendars(store)(q.schoolId)
       const items = rows.slice(0, q.limit).map((t) => toWorkItem(ctx.principal, t, cal, at))
       return {
         items,
         nextBeforeId: rows.length > q.limit ? items[items.length - 1].id : null,
+        ...(q.withTotal ? { total: store.triage.inboxCount(filter) } : {}),
       }
     },
     'mentions.get': ({ id }: OpParsed<'mentions.get'>, ctx: Caller) => {
@@ -119,9 +116,13 @@ export function triageHandlers({ store, now = () => new Date() }: ServiceDeps, e
         if (blocker)
           throw new ServiceError(
             'conflict',
-            blocker === 'incident'
-              ? 'This mention is evidence in an incident: take it out of the incident first'
-              : 'This mention has captured evidence, which is kept: it cannot be deleted',
+            {
+              legal_hold:
+                'This mention is under legal hold: release the hold (Settings → Data retention) before deleting it',
+              incident:
+                'This mention is evidence in an incident: take it out of the incident first',
+              evidence: 'This mention has captured evidence, which is kept: it cannot be deleted',
+            }[blocker],
             'id',
           )
         const draftsKept = store.drafts.countForMention(id)

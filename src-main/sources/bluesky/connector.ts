@@ -19,6 +19,7 @@ import { BlueskyConfig, DEFAULT_BLUESKY_PDS } from '../../contract/connectors'
 import { searchNames } from '../search-names'
 import { parseRetryAfter } from '../http/retry'
 import { authedRequest, parseJson, type AuthedResponse } from '../social/authed-request'
+import { encodePart, idOrNull, objectOr, textOrNull } from '../payload'
 
 export const BLUESKY_HANDLE_CREDENTIAL = 'bluesky.handle'
 export const BLUESKY_APP_PASSWORD_CREDENTIAL = 'bluesky.appPassword'
@@ -50,31 +51,34 @@ export function blueskyPermalink(uri: string, handleOrDid: string | null): strin
   const m = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/?#]+)$/.exec(uri)
   if (!m) return null
   const who = handleOrDid && handleOrDid !== 'handle.invalid' ? handleOrDid : m[1]
-  return `https://bsky.app/profile/${encodeURIComponent(who)}/post/${encodeURIComponent(m[2])}`
+  return `https://bsky.app/profile/${encodePart(who)}/post/${encodePart(m[2])}`
 }
 
-function isoOrNull(s: string | undefined): string | null {
-  if (!s) return null
+const postText = (p: PostView): string => textOrNull(objectOr(p.record).text) ?? ''
+
+function isoOrNull(s: unknown): string | null {
+  if (!s || typeof s !== 'string') return null
   const d = new Date(s)
   return Number.isNaN(d.getTime()) ? null : d.toISOString()
 }
 
 function toItem(p: PostView): FetchedItem {
-  const handle = p.author?.handle ?? null
+  const author = objectOr(p.author)
+  const handle = idOrNull(author.handle)
   return {
     externalId: p.uri,
-    url: blueskyPermalink(p.uri, handle ?? p.author?.did ?? null),
+    url: blueskyPermalink(p.uri, handle ?? idOrNull(author.did)),
     title: null,
-    text: p.record?.text ?? '',
+    text: postText(p),
     author: handle ? `@${handle}` : null,
-    authorUrl: handle ? `https://bsky.app/profile/${encodeURIComponent(handle)}` : null,
+    authorUrl: handle ? `https://bsky.app/profile/${encodePart(handle)}` : null,
     // The author's own createdAt can be anything the client sent; indexedAt is the fallback.
-    publishedAt: isoOrNull(p.record?.createdAt) ?? isoOrNull(p.indexedAt),
+    publishedAt: isoOrNull(objectOr(p.record).createdAt) ?? isoOrNull(p.indexedAt),
     raw: p,
     meta: {
-      displayName: p.author?.displayName ?? null,
-      did: p.author?.did ?? null,
-      indexedAt: p.indexedAt ?? null,
+      displayName: textOrNull(author.displayName),
+      did: textOrNull(author.did),
+      indexedAt: textOrNull(p.indexedAt),
     },
   }
 }
@@ -178,7 +182,7 @@ export function createBlueskyConnector(
       }
 
       function readSession(res: AuthedResponse, url: string): Session {
-        const j = parseJson(res.body, url, hostOf(url)) as Partial<Session>
+        const j = objectOr(parseJson(res.body, url, hostOf(url))) as Partial<Session>
         if (typeof j.accessJwt !== 'string' || typeof j.refreshJwt !== 'string') {
           throw new SourceError('parse', `${hostOf(url)} sent a session without tokens`, url)
         }
@@ -220,15 +224,15 @@ export function createBlueskyConnector(
           if (cursor) url.searchParams.set('cursor', cursor)
           const res = await search(url.href)
           if (res.status < 200 || res.status > 299) throw statusError(res, url.href, nowMs())
-          const body = parseJson(res.body, url.href, hostOf(url.href)) as {
+          const body = objectOr(parseJson(res.body, url.href, hostOf(url.href))) as {
             posts?: PostView[]
             cursor?: string
           }
           const posts = Array.isArray(body.posts) ? body.posts : []
           for (const p of posts) {
-            if (!p || typeof p.uri !== 'string' || seen.has(p.uri)) continue
+            if (!p || !idOrNull(p.uri) || seen.has(p.uri)) continue
             seen.add(p.uri)
-            const text = (p.record?.text ?? '').toLowerCase()
+            const text = postText(p).toLowerCase()
             if (exclusions.some((e) => text.includes(e))) continue
             items.push(toItem(p))
             const at = isoOrNull(p.indexedAt)

@@ -9,8 +9,10 @@ export const MAX_TEXT_CHARS = 20_000
 
 export function htmlToText(html: string, maxChars = MAX_TEXT_CHARS): string {
   if (!html) return ''
+  // <pre> is parsed as markup, not raw text: an unclosed <pre> (a snippet cut short) would
+  // otherwise pass every tag after it, <script> included, through as "text".
   const root = parse(html, {
-    blockTextElements: { script: false, style: false, noscript: false, pre: true },
+    blockTextElements: { script: false, style: false, noscript: false },
   })
   root.querySelectorAll('script, style, noscript, template').forEach((n) => n.remove())
   root.querySelectorAll('br').forEach((n) => n.replaceWith('\n'))

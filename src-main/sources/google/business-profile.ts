@@ -33,6 +33,7 @@ import {
   str,
   type Credentials,
 } from './common'
+import { encodePart } from '../payload'
 
 export type { Credentials } from './common'
 
@@ -287,7 +288,7 @@ export async function replyToReview(
   signal?: AbortSignal,
 ): Promise<PostedReply> {
   validateReply(config, reviewName, text)
-  const url = `${baseOf(config)}/v4/${reviewName.split('/').map(encodeURIComponent).join('/')}/reply`
+  const url = `${baseOf(config)}/v4/${reviewName.split('/').map(encodePart).join('/')}/reply`
   if (!token) throw new SourceError('auth', NOT_CONNECTED_MESSAGE, url)
   // PUT is idempotent here (it creates or replaces the one reply), but send() still makes one
   // attempt: the workflow shows the error and the ORM lead decides whether to try again.

@@ -21,6 +21,7 @@ import {
 } from '../../contract/connectors'
 import { appendRatingHistory, type RatingSnapshot } from './business-profile'
 import { googleGetObject, isRecord, isoOrNull, str, type Credentials } from './common'
+import { httpUrlOrNull } from '../payload'
 
 /** The name the API key is stored under in Credentials. */
 export const GOOGLE_PLACES_KEY = 'google_places.api_key'
@@ -66,12 +67,12 @@ export function placesReviewToItem(review: unknown): FetchedItem | null {
   const attribution = isRecord(review.authorAttribution) ? review.authorAttribution : {}
   return {
     externalId: name,
-    url: str(review.googleMapsUri),
+    url: httpUrlOrNull(review.googleMapsUri),
     title: null,
     // text is in the requested language; originalText is what the author wrote.
     text: localizedText(review.text) ?? localizedText(review.originalText) ?? '',
     author: str(attribution.displayName),
-    authorUrl: str(attribution.uri),
+    authorUrl: httpUrlOrNull(attribution.uri),
     publishedAt: isoOrNull(review.publishTime),
     raw: review,
     meta: {

@@ -23,6 +23,7 @@ import {
   type Credentials,
   type GraphPlatform,
 } from './graph'
+import { httpUrlOrNull, idOrNull, objectOr, textOrNull } from '../payload'
 
 export type { Credentials, ActionContext } from './graph'
 
@@ -61,25 +62,26 @@ export interface FbComment {
 }
 
 export function toFacebookItem(c: FbComment, post: FbPost): FetchedItem {
-  const postText = (post.message ?? '').replace(/\s+/g, ' ').trim()
+  const postText = (textOrNull(post.message) ?? '').replace(/\s+/g, ' ').trim()
+  const from = objectOr(c.from)
   return {
     externalId: c.id,
-    url: c.permalink_url ?? post.permalink_url ?? null,
+    url: httpUrlOrNull(c.permalink_url) ?? httpUrlOrNull(post.permalink_url),
     title: postText ? `Comment on: ${postText.slice(0, 80)}` : 'Comment on a Page post',
-    text: c.message ?? '',
+    text: textOrNull(c.message) ?? '',
     // `from` is missing when the commenter's privacy settings withhold it.
-    author: c.from?.name ?? null,
+    author: idOrNull(from.name),
     authorUrl: null,
     publishedAt: graphTime(c.created_time),
     raw: c,
     meta: {
       platform: 'facebook',
       postId: post.id,
-      postUrl: post.permalink_url ?? null,
-      parentId: c.parent?.id ?? null,
-      isReply: Boolean(c.parent?.id),
+      postUrl: httpUrlOrNull(post.permalink_url),
+      parentId: idOrNull(objectOr(c.parent).id),
+      isReply: idOrNull(objectOr(c.parent).id) !== null,
       isHidden: c.is_hidden === true,
-      authorId: c.from?.id ?? null,
+      authorId: idOrNull(from.id),
     },
   }
 }
@@ -102,6 +104,9 @@ export interface FacebookConnector extends Connector<FacebookConfig> {
     message: string,
   ): Promise<{ id: string | null }>
 }
+
+/** A node id we splice into a path: no '/', no '..'. */
+const GRAPH_ID = /^[0-9A-Za-z_-]+$/
 
 function commentId(id: string): string {
   // The id becomes a path segment: refuse anything that could walk to another node.
@@ -133,6 +138,8 @@ export function createFacebookConnector(
     )
     const items: FetchedItem[] = []
     for (const post of posts) {
+      // A post without a usable id has no comments edge to read.
+      if (!post || typeof post !== 'object' || !GRAPH_ID.test(String(post.id))) continue
       const updated = graphTime(post.updated_time)
       // No comment since the last run: updated_time is older than the mark.
       if (mark.previous !== null && updated && Date.parse(updated) < mark.previous) continue
@@ -152,7 +159,7 @@ export function createFacebookConnector(
       )) {
         let sawOlder = false
         for (const c of page) {
-          if (!c || typeof c.id !== 'string') continue
+          if (!c || !idOrNull(c.id)) continue
           const at = graphTime(c.created_time)
           if (mark.admit(c.id, at)) items.push(toFacebookItem(c, post))
           else sawOlder = true

@@ -191,6 +191,14 @@ export async function graphGet<T>(
   if (body && typeof body === 'object' && body.error) {
     throw graphError(body, res.headers, u.href, platform)
   }
+  // Every Graph read answers an object; `null` or a bare list is not something we can page.
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new SourceError(
+      'parse',
+      `${platform.label} Graph API at ${hostOf(u.href)} answered with something other than an object`,
+      redact(u.href),
+    )
+  }
   return body
 }
 
@@ -219,7 +227,7 @@ export async function* graphPages<T>(
   for (let n = 0; url && n < maxPages; n++) {
     const page: GraphPage<T> = await graphGet<GraphPage<T>>(url, token, config, ctx, platform)
     yield Array.isArray(page.data) ? page.data : []
-    const after = page.paging?.cursors?.after
+    const after = typeof page.paging?.cursors?.after === 'string' ? page.paging.cursors.after : ''
     // We rebuild the URL from our own base rather than following `next`, so the token is only
     // ever sent to the host the school configured.
     if (!page.paging?.next || !after) break

@@ -24,6 +24,7 @@ import {
   type GraphPage,
   type GraphPlatform,
 } from './graph'
+import { arrayOr, encodePart, httpUrlOrNull, idOrNull, objectOr, textOrNull } from '../payload'
 
 export type { Credentials, ActionContext } from './graph'
 
@@ -65,24 +66,25 @@ export function toInstagramItem(
   media: IgMedia,
   parentId: string | null,
 ): FetchedItem {
-  const caption = (media.caption ?? '').replace(/\s+/g, ' ').trim()
+  const caption = (textOrNull(media.caption) ?? '').replace(/\s+/g, ' ').trim()
   const { replies: _replies, ...own } = c
+  const username = idOrNull(c.username)
   return {
     externalId: c.id,
     // Instagram gives comments no permalink of their own: the media's is the closest link.
-    url: media.permalink ?? null,
+    url: httpUrlOrNull(media.permalink),
     title: caption ? `Comment on: ${caption.slice(0, 80)}` : 'Comment on an Instagram post',
-    text: c.text ?? '',
-    author: c.username ? `@${c.username}` : null,
-    authorUrl: c.username ? `https://www.instagram.com/${encodeURIComponent(c.username)}/` : null,
+    text: textOrNull(c.text) ?? '',
+    author: username ? `@${username}` : null,
+    authorUrl: username ? `https://www.instagram.com/${encodePart(username)}/` : null,
     publishedAt: graphTime(c.timestamp),
     raw: own,
     meta: {
       platform: 'instagram',
       mediaId: media.id,
-      mediaUrl: media.permalink ?? null,
-      parentId: parentId ?? c.parent_id ?? null,
-      isReply: Boolean(parentId ?? c.parent_id),
+      mediaUrl: httpUrlOrNull(media.permalink),
+      parentId: parentId ?? idOrNull(c.parent_id),
+      isReply: Boolean(parentId ?? idOrNull(c.parent_id)),
       isHidden: c.hidden === true,
     },
   }
@@ -136,10 +138,12 @@ export function createInstagramConnector(
     )
     const items: FetchedItem[] = []
     const take = (c: IgComment, m: IgMedia, parentId: string | null) => {
-      if (!c || typeof c.id !== 'string') return
+      if (!c || !idOrNull(c.id)) return
       if (mark.admit(c.id, graphTime(c.timestamp))) items.push(toInstagramItem(c, m, parentId))
     }
     for (const m of media) {
+      // A media without a usable id has no comments edge to read.
+      if (!m || typeof m !== 'object' || !/^[0-9A-Za-z_-]+$/.test(String(m.id))) continue
       if (m.comments_count === 0) continue
       const url = graphUrl(config, `${m.id}/comments`, {
         fields: IG_COMMENT_FIELDS,
@@ -155,10 +159,12 @@ export function createInstagramConnector(
       )) {
         for (const c of page) {
           take(c, m, null)
-          for (const r of c?.replies?.data ?? []) take(r, m, c.id)
+          if (!c || !idOrNull(c.id)) continue
+          const replies = objectOr(c.replies) as GraphPage<IgComment>
+          for (const r of arrayOr(replies.data) as IgComment[]) take(r, m, c.id)
           // More replies than fit inline: page the comment's own /replies edge.
-          const after = c?.replies?.paging?.cursors?.after
-          if (c?.replies?.paging?.next && after) {
+          const after = textOrNull(replies.paging?.cursors?.after)
+          if (replies.paging?.next && after && /^[0-9A-Za-z_-]+$/.test(c.id)) {
             const more = graphUrl(config, `${c.id}/replies`, {
               fields: REPLY_FIELDS,
               limit: COMMENT_PAGE_SIZE,

@@ -51,6 +51,8 @@ export const wikipediaConnector: Connector<WikiConfig> = {
     const updates: FetchedItem[] = []
     const pages: Record<string, PageState> = {}
     const missingPages: string[] = []
+    // Two watched titles that redirect to one page answer with the same revisions: report once.
+    const reported = new Set<string>()
     for (const title of titles) {
       const r = await pollPage(
         api,
@@ -63,14 +65,16 @@ export const wikipediaConnector: Connector<WikiConfig> = {
         },
         ctx.now(),
       )
-      items.push(...r.items)
+      for (const item of r.items) {
+        if (!reported.has(item.externalId)) items.push(item)
+        reported.add(item.externalId)
+      }
       updates.push(...r.updates)
       pages[title] = r.state
       if (r.state.missing) missingPages.push(title)
     }
     const search: Record<string, number[]> = {}
     const watched = new Set(titles)
-    const reported = new Set(items.map((i) => i.externalId))
     for (const term of config.searchTerms) {
       const r = await searchTerm(api, term, prev.search?.[term] ?? [], watched, 2)
       for (const item of r.items) {

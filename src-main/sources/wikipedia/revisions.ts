@@ -10,6 +10,7 @@ import { SourceError } from '../errors'
 import type { ApiClient } from './api'
 import { extractDiff } from './diff'
 import { MAX_TEXT_CHARS } from '../feeds/html-text'
+import { arrayOr, objectOr, textOrNull } from '../payload'
 
 export interface ApiRevision {
   revid: number
@@ -92,10 +93,13 @@ export async function pollPage(
   let page: ApiPage | undefined
   const revisions: ApiRevision[] = []
   for (const r of responses) {
-    const p = r.query?.pages?.[0]
+    const p = readPage(arrayOr(objectOr(r.query).pages)[0])
     if (!p) continue
     page ??= p
-    revisions.push(...(p.revisions ?? []))
+    // Continuations can overlap: one revision is one mention.
+    for (const rev of p.revisions) {
+      if (!revisions.some((r) => r.revid === rev.revid)) revisions.push(rev)
+    }
   }
   if (!page || page.missing || page.invalid) {
     return { items: [], updates: [], state: { ...prev, missing: true } }
@@ -168,8 +172,8 @@ async function recheckTracked(
   })
   const known = new Map(tracked.map((t) => [t.revid, t]))
   const out: FetchedItem[] = []
-  for (const p of data.query?.pages ?? []) {
-    for (const rev of p.revisions ?? []) {
+  for (const raw of arrayOr(objectOr(data.query).pages)) {
+    for (const rev of readPage(raw)?.revisions ?? []) {
       const before = known.get(rev.revid)
       const reverted = rev.tags?.includes('mw-reverted') ?? false
       if (!before || !reverted || before.tags.includes('mw-reverted')) continue
@@ -177,6 +181,41 @@ async function recheckTracked(
     }
   }
   return out
+}
+
+/**
+ * A page of a query answer with only well-formed revisions: a revision without a numeric id or a
+ * readable timestamp cannot be stored or ordered, so it is left out rather than failing the run.
+ */
+function readPage(v: unknown): (ApiPage & { revisions: ApiRevision[] }) | null {
+  const p = objectOr(v)
+  if (typeof p.title !== 'string') return null
+  const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined)
+  const revisions: ApiRevision[] = []
+  for (const raw of arrayOr(p.revisions)) {
+    const r = objectOr(raw)
+    if (!Number.isSafeInteger(r.revid) || (r.revid as number) <= 0) continue
+    if (typeof r.timestamp !== 'string' || Number.isNaN(Date.parse(r.timestamp))) continue
+    revisions.push({
+      ...r,
+      revid: r.revid as number,
+      parentid: Number.isSafeInteger(r.parentid) ? (r.parentid as number) : 0,
+      timestamp: r.timestamp,
+      user: textOrNull(r.user) ?? undefined,
+      userid: num(r.userid),
+      size: num(r.size),
+      comment: textOrNull(r.comment) ?? undefined,
+      tags: arrayOr(r.tags).filter((t): t is string => typeof t === 'string'),
+    })
+  }
+  return {
+    title: p.title,
+    pageid: num(p.pageid),
+    ns: num(p.ns),
+    missing: p.missing === true,
+    invalid: p.invalid === true,
+    revisions,
+  }
 }
 
 interface PageRef {
@@ -268,14 +307,15 @@ async function diffOf(
       rvprop: 'content',
       rvslots: 'main',
     })
-    const content = data.query?.pages?.[0]?.revisions?.[0]?.slots?.main?.content ?? ''
-    return { added: content.slice(0, MAX_TEXT_CHARS), removed: '', sizeDelta: rev.size ?? null }
+    const content = data.query?.pages?.[0]?.revisions?.[0]?.slots?.main?.content
+    const text = typeof content === 'string' ? content : ''
+    return { added: text.slice(0, MAX_TEXT_CHARS), removed: '', sizeDelta: rev.size ?? null }
   }
   const data = await api.call<{
     compare?: { body?: string; fromsize?: number; tosize?: number }
   }>({ action: 'compare', fromrev: rev.parentid, torev: rev.revid, prop: 'diff|ids|size' })
-  const c = data.compare ?? {}
-  const { added, removed } = extractDiff(c.body ?? '')
+  const c = objectOr(data.compare) as { body?: unknown; fromsize?: unknown; tosize?: unknown }
+  const { added, removed } = extractDiff(typeof c.body === 'string' ? c.body : '')
   const sizeDelta =
     typeof c.fromsize === 'number' && typeof c.tosize === 'number' ? c.tosize - c.fromsize : null
   return { added, removed, sizeDelta }

@@ -5,6 +5,7 @@
 import type { FetchedItem } from '../types'
 import { htmlToText } from '../feeds/html-text'
 import type { ApiClient } from './api'
+import { arrayOr, objectOr } from '../payload'
 
 interface SearchHit {
   ns: number
@@ -50,20 +51,24 @@ export async function searchTerm(
   const known = new Set(seen)
   const items: FetchedItem[] = []
   for (const r of responses) {
-    for (const hit of r.query?.search ?? []) {
-      if (known.has(hit.pageid)) continue
-      known.add(hit.pageid)
+    for (const raw of arrayOr(objectOr(r.query).search)) {
+      const hit = objectOr(raw) as Partial<SearchHit>
+      // A hit without a page id or title cannot be linked or reported once.
+      if (!Number.isSafeInteger(hit.pageid) || typeof hit.title !== 'string') continue
+      if (known.has(hit.pageid!)) continue
+      known.add(hit.pageid!)
       if (watchedTitles.has(normaliseTitle(hit.title))) continue
-      const snippet = htmlToText(hit.snippet ?? '', 2000)
+      const snippet = htmlToText(typeof hit.snippet === 'string' ? hit.snippet : '', 2000)
+      const edited = typeof hit.timestamp === 'string' ? Date.parse(hit.timestamp) : NaN
       items.push({
         externalId: `page:${hit.pageid}`,
-        url: api.indexUrl({ curid: hit.pageid }),
+        url: api.indexUrl({ curid: hit.pageid! }),
         title: hit.title,
         text: snippet,
         author: null,
         authorUrl: null,
         // Search gives the last edit time, not creation: it is the best date the API offers.
-        publishedAt: hit.timestamp ? new Date(hit.timestamp).toISOString() : null,
+        publishedAt: Number.isNaN(edited) ? null : new Date(edited).toISOString(),
         raw: hit,
         meta: {
           wiki: api.host,
@@ -71,9 +76,9 @@ export async function searchTerm(
           searchTerm: term,
           pageTitle: hit.title,
           pageId: hit.pageid,
-          namespace: hit.ns,
-          size: hit.size ?? null,
-          wordcount: hit.wordcount ?? null,
+          namespace: typeof hit.ns === 'number' ? hit.ns : null,
+          size: typeof hit.size === 'number' ? hit.size : null,
+          wordcount: typeof hit.wordcount === 'number' ? hit.wordcount : null,
           dateIsLastEdit: true,
         },
       })

@@ -18,6 +18,7 @@ import { DEFAULT_INTERVAL_MINUTES } from '../../contract/sources'
 import { DEFAULT_X_API, XConfig } from '../../contract/connectors'
 import { searchNames } from '../search-names'
 import { authedRequest, parseJson } from '../social/authed-request'
+import { arrayOr, idOrNull, objectOr, textOrNull } from '../payload'
 
 /** X's documented limit for a recent-search query on the standard tiers. */
 export const X_QUERY_MAX_CHARS = 512
@@ -153,25 +154,28 @@ function errorDetail(body: string): string {
 }
 
 function toItem(t: XTweet, users: Map<string, XUser>): FetchedItem {
-  const user = t.author_id ? users.get(t.author_id) : undefined
-  const username = user?.username ?? null
-  const created = t.created_at ? new Date(t.created_at) : null
+  const authorId = idOrNull(t.author_id)
+  const user = authorId ? users.get(authorId) : undefined
+  // Only a real handle goes into a link: anything else would make a broken or foreign address.
+  const username =
+    typeof user?.username === 'string' && /^\w{1,50}$/.test(user.username) ? user.username : null
+  const created = typeof t.created_at === 'string' ? new Date(t.created_at) : null
   return {
     externalId: t.id,
     url: username
       ? `https://x.com/${username}/status/${t.id}`
       : `https://x.com/i/web/status/${t.id}`,
     title: null,
-    text: t.text ?? '',
+    text: textOrNull(t.text) ?? '',
     author: username ? `@${username}` : null,
     authorUrl: username ? `https://x.com/${username}` : null,
     publishedAt: created && !Number.isNaN(created.getTime()) ? created.toISOString() : null,
     raw: { tweet: t, user: user ?? null },
     meta: {
-      authorId: t.author_id ?? null,
-      authorName: user?.name ?? null,
-      lang: t.lang ?? null,
-      conversationId: t.conversation_id ?? null,
+      authorId,
+      authorName: textOrNull(user?.name),
+      lang: textOrNull(t.lang),
+      conversationId: textOrNull(t.conversation_id),
       publicMetrics: t.public_metrics ?? null,
     },
   }
@@ -245,14 +249,23 @@ export function createXConnector(credentials: Credentials = NO_CREDENTIALS): Con
             { status: res.status },
           )
         }
-        const body = parseJson(res.body, url.href, hostOf(url.href)) as XSearchResponse
-        const tweets = Array.isArray(body.data) ? body.data : []
-        const users = new Map((body.includes?.users ?? []).map((u) => [u.id, u] as const))
-        for (const t of tweets) if (t && typeof t.id === 'string') items.push(toItem(t, users))
-        postsRead += body.meta?.result_count ?? tweets.length
+        const body = objectOr(parseJson(res.body, url.href, hostOf(url.href))) as XSearchResponse
+        const tweets = arrayOr(body.data) as XTweet[]
+        const users = new Map<string, XUser>()
+        for (const u of arrayOr(objectOr(body.includes).users) as XUser[]) {
+          if (u && typeof u.id === 'string') users.set(u.id, u)
+        }
+        for (const t of tweets) if (t && idOrNull(t.id)) items.push(toItem(t, users))
+        const meta = objectOr(body.meta)
+        // A page holds at most 100 posts: any other count is not one to bill or project from.
+        const count = meta.result_count
+        postsRead +=
+          Number.isSafeInteger(count) && (count as number) >= 0 && (count as number) <= 1000
+            ? (count as number)
+            : tweets.length
         // The first page holds the newest post of the whole result set.
-        newestId ??= body.meta?.newest_id
-        nextToken = body.meta?.next_token
+        newestId ??= idOrNull(meta.newest_id) ?? undefined
+        nextToken = idOrNull(meta.next_token) ?? undefined
         if (!nextToken) break
         // Out of requests in this window: keep what we have rather than earn a 429.
         if (rateLimit && rateLimit.remaining <= 0) break

@@ -141,6 +141,9 @@ export function mentionsRepo(db: Db) {
   const inIncident = db.prepare<[number], { n: number }>(
     'SELECT count(*) AS n FROM incident_mentions WHERE mention_id = ?',
   )
+  const onHold = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM legal_holds WHERE mention_id = ?',
+  )
   const hasEvidence = db.prepare<[number, number], { n: number }>(
     'SELECT (SELECT count(*) FROM evidence WHERE mention_id = ?) + (SELECT count(*) FROM captures WHERE mention_id = ?) AS n',
   )
@@ -211,8 +214,9 @@ export function mentionsRepo(db: Db) {
       const r = get.get(id)
       return r ? toMention(r) : undefined
     },
-    /** Why a mention may not be deleted: it is evidence. Null when it may. */
-    deletionBlocker(id: number): 'incident' | 'evidence' | null {
+    /** Why a mention may not be deleted: it is evidence, or held. Null when it may. */
+    deletionBlocker(id: number): 'incident' | 'evidence' | 'legal_hold' | null {
+      if (onHold.get(id)!.n > 0) return 'legal_hold'
       if (inIncident.get(id)!.n > 0) return 'incident'
       if (hasEvidence.get(id, id)!.n > 0) return 'evidence'
       return null

@@ -49,6 +49,8 @@ export interface InboxFilter {
   theme?: string
   now: string
   limit: number
+  /** Rows to skip (after the filter, newest first): a page anywhere in a long result. */
+  offset?: number
 }
 
 function toTriaged(r: InboxRow): TriagedMention {
@@ -109,17 +111,13 @@ const INBOX_SELECT = `${MENTION_SELECT.replace(
   LEFT JOIN mention_triage t ON t.mention_id = m.id
   LEFT JOIN users u ON u.id = t.assignee_id`
 
-export function triageRepo(db: Db) {
-  const inbox = db.prepare<Record<string, unknown>, InboxRow>(`${INBOX_SELECT}
-    WHERE m.school_id = @schoolId AND m.duplicate_of IS NULL AND m.hidden_reason IS NULL
+// Which rows the inbox lists, verdict aside (shared by the page, its count and its offsets).
+const BASE_WHERE = `WHERE m.school_id = @schoolId AND m.duplicate_of IS NULL AND m.hidden_reason IS NULL
     AND (@state = 'all' OR (@state = 'open' AND coalesce(t.state, 'new') != 'resolved')
          OR coalesce(t.state, 'new') = @state)
     AND (@assignee IS NULL OR (@assignee = -1 AND t.assignee_id IS NULL) OR t.assignee_id = @assignee)
     AND (@includeSnoozed = 1 OR t.snoozed_until IS NULL OR t.snoozed_until <= @now)
     AND (@search IS NULL OR m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @search))
-    AND (@sentiment IS NULL OR v.sentiment_label = @sentiment)
-    AND (@priority IS NULL OR v.priority = @priority)
-    AND (@flag IS NULL OR EXISTS (SELECT 1 FROM json_each(v.flags_json) WHERE value = @flag))
     AND (@beforeId IS NULL OR m.id < @beforeId)
     AND (@afterId IS NULL OR m.id > @afterId)
     AND (@clockRunning = 0 OR (coalesce(t.state, 'new') != 'resolved' AND t.responded_at IS NULL))
@@ -127,8 +125,61 @@ export function triageRepo(db: Db) {
     AND (@dated = 0 OR m.id IN (SELECT f.mention_id FROM mention_facts f WHERE f.school_id = @schoolId
       AND f.day >= @from AND f.day <= @to))
     AND (@theme IS NULL OR m.id IN (SELECT th.mention_id FROM mention_themes th WHERE th.theme = @theme))
-    AND (@themeSearch IS NULL OR m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @themeSearch))
-    ORDER BY m.id DESC LIMIT @limit`)
+    AND (@themeSearch IS NULL OR m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH @themeSearch))`
+// The effective verdict: `v` is the view (mention_verdicts); `f` is 0007's mention_facts, the same
+// verdict kept in a table by triggers, far cheaper to read for counting and skipping 100,000 rows.
+const verdictWhere = (sentiment: string, priority: string, flags: string) => `
+    AND (@sentiment IS NULL OR ${sentiment} = @sentiment)
+    AND (@priority IS NULL OR ${priority} = @priority)
+    AND (@flag IS NULL OR EXISTS (SELECT 1 FROM json_each(${flags}) WHERE value = @flag))`
+const INBOX_WHERE = BASE_WHERE + verdictWhere('v.sentiment_label', 'v.priority', 'v.flags_json')
+// Counting and finding a page's first row read no verdict view, and join the facts only when a
+// verdict filter needs them.
+const LEAN_FROM = `FROM mentions m LEFT JOIN mention_triage t ON t.mention_id = m.id`
+const LEAN_FACTS = `${LEAN_FROM} LEFT JOIN mention_facts f ON f.mention_id = m.id ${BASE_WHERE}
+  ${verdictWhere('f.sentiment', 'f.priority', 'f.flags_json')}`
+
+/** The inbox filter as the statements' named parameters (no limit or offset). */
+function inboxParams(f: Omit<InboxFilter, 'limit' | 'offset'>): Record<string, unknown> {
+  return {
+    schoolId: f.schoolId,
+    state: f.state,
+    assignee: f.assignee ?? null,
+    includeSnoozed: f.includeSnoozed ? 1 : 0,
+    search: f.search ? ftsQuery(f.search) : null,
+    sentiment: f.sentiment ?? null,
+    priority: f.priority ?? null,
+    flag: f.flag ?? null,
+    beforeId: f.beforeId ?? null,
+    afterId: f.afterId ?? null,
+    clockRunning: f.clockRunning ? 1 : 0,
+    sourceId: f.sourceId ?? null,
+    dated: f.from !== undefined || f.to !== undefined ? 1 : 0,
+    from: f.from ?? '0000-01-01',
+    to: f.to ?? '9999-12-31',
+    ...themeParams(f.theme),
+    now: f.now,
+  }
+}
+
+export function triageRepo(db: Db) {
+  const inbox = db.prepare<Record<string, unknown>, InboxRow>(
+    `${INBOX_SELECT} ${INBOX_WHERE} ORDER BY m.id DESC LIMIT @limit`,
+  )
+  // How many rows the filter has, and the id `offset` rows down it: the Mentions list sizes its
+  // scrollbar with the one and fetches any page (a reader may drag straight to the middle of 100,000
+  // rows) with the other, then reads the page itself from that id down with the statement above.
+  const lean = (verdict: boolean) => (verdict ? LEAN_FACTS : `${LEAN_FROM} ${BASE_WHERE}`)
+  const counts = [false, true].map((v) =>
+    db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n ${lean(v)}`),
+  )
+  const anchors = [false, true].map((v) =>
+    db.prepare<Record<string, unknown>, { id: number }>(
+      `SELECT m.id ${lean(v)} ORDER BY m.id DESC LIMIT 1 OFFSET @offset`,
+    ),
+  )
+  const byVerdict = (f: Omit<InboxFilter, 'limit' | 'offset'>) =>
+    f.sentiment || f.priority || f.flag ? 1 : 0
   const one = db.prepare<[number], InboxRow>(`${INBOX_SELECT} WHERE m.id = ?`)
   // The inbox's rules for state 'open', one assignee, snoozed items left out: counted, not fetched.
   const assigned = db.prepare<[number, number, string], { n: number }>(
@@ -183,28 +234,17 @@ export function triageRepo(db: Db) {
     countAssigned: (schoolId: number, userId: number, now: string): number =>
       assigned.get(schoolId, userId, now)!.n,
     inbox(f: InboxFilter): TriagedMention[] {
-      return inbox
-        .all({
-          schoolId: f.schoolId,
-          state: f.state,
-          assignee: f.assignee ?? null,
-          includeSnoozed: f.includeSnoozed ? 1 : 0,
-          search: f.search ? ftsQuery(f.search) : null,
-          sentiment: f.sentiment ?? null,
-          priority: f.priority ?? null,
-          flag: f.flag ?? null,
-          beforeId: f.beforeId ?? null,
-          afterId: f.afterId ?? null,
-          clockRunning: f.clockRunning ? 1 : 0,
-          sourceId: f.sourceId ?? null,
-          dated: f.from !== undefined || f.to !== undefined ? 1 : 0,
-          from: f.from ?? '0000-01-01',
-          to: f.to ?? '9999-12-31',
-          ...themeParams(f.theme),
-          now: f.now,
-          limit: f.limit,
-        })
-        .map(toTriaged)
+      const params = inboxParams(f)
+      if (f.offset) {
+        const at = anchors[byVerdict(f)].get({ ...params, offset: f.offset })
+        if (!at) return []
+        params.beforeId = at.id + 1
+      }
+      return inbox.all({ ...params, limit: f.limit }).map(toTriaged)
+    },
+    /** How many rows inbox(f) would list without its limit and offset. */
+    inboxCount(f: Omit<InboxFilter, 'limit' | 'offset'>): number {
+      return counts[byVerdict(f)].get(inboxParams(f))!.n
     },
     item(mentionId: number): TriagedMention | undefined {
       const r = one.get(mentionId)

@@ -12,6 +12,14 @@ export { SEED_THEMES, EMERGING_PREFIX } from './vocabulary'
 
 /** Mentions read to find emerging themes (the latest): enough to see a pattern, few enough to be quick. */
 const SAMPLE = 400
+/**
+ * The latest mentions of the range looked at for theme words and the emerging sample: bounded, so the
+ * cost is the same for a week or a year (a school with fewer in the range is read whole); large enough
+ * that the unthemed ones (often one in ten or fewer) still make a sample with a pattern to find.
+ */
+const LATEST = 2000
+/** Of those, how many lend their matched words to the themes' example terms (8 are shown). */
+const TERMS_FROM = 1000
 const SAFEGUARDING = /"(safeguarding|extremism)"/
 
 export function buildThemes(
@@ -31,8 +39,11 @@ export function buildThemes(
     if (!c) counts.set(theme, (c = emptyCounts()))
     addTo(c, sentiment, n)
   }
+  // Theme words and the emerging-themes sample come from the range's latest mentions only (one
+  // bounded index read), so a year costs what a week does.
+  const latest = repo.latest(f, LATEST)
   const termFreq = new Map<string, Map<string, number>>()
-  for (const r of repo.themeTerms(f)) {
+  for (const r of repo.themeTerms(latest.slice(0, TERMS_FROM))) {
     const m = termFreq.get(r.theme) ?? new Map<string, number>()
     for (const t of r.terms.split(',')) if (t) m.set(t, (m.get(t) ?? 0) + 1)
     termFreq.set(r.theme, m)
@@ -48,7 +59,7 @@ export function buildThemes(
   }))
 
   // Safeguarding items never lend their words to a theme name anyone can read.
-  const sample = repo.sample(f, SAMPLE, true).filter((d) => !SAFEGUARDING.test(d.flags_json))
+  const sample = repo.sample(latest, SAMPLE, true).filter((d) => !SAFEGUARDING.test(d.flags_json))
   const docs = sample.map((d) => ({
     text: d.title ? `${d.title}\n${d.text}` : d.text,
     sentiment: d.sentiment,
@@ -57,7 +68,7 @@ export function buildThemes(
     docs,
     () =>
       repo
-        .sample({ ...f, ...previousPeriod(q.from, q.to) }, SAMPLE, false)
+        .sample(repo.latest({ ...f, ...previousPeriod(q.from, q.to) }, SAMPLE), SAMPLE, false)
         .map((d) => (d.title ? `${d.title}\n${d.text}` : d.text)),
     namesOf(school),
   ).map((e) => {

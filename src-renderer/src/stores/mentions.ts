@@ -1,11 +1,12 @@
 // Runs in: renderer. The Mentions inbox of the current school: work items (mention, triage, SLA clock),
-// newest first, a page at a time, filtered by verdict, triage state, assignee and full-text search; the
-// counts of their verdicts; corrections. Main announces changes (`mentions.changed`, `workflow.changed`)
-// and the store reloads on them, so the list and the counts never disagree.
-// A result may be 100,000 rows: pages are fetched as the list nears its end (the view is virtual), and
-// the rows are kept shallow (never made deeply reactive), so only what is on screen costs anything.
+// newest first, filtered by verdict, triage state, assignee and full-text search; the counts of their
+// verdicts; corrections. Main announces changes (`mentions.changed`, `workflow.changed`) and the store
+// fetches what is on screen again, so the list and the counts never disagree.
+// A result may be 100,000 rows: the server counts it, the view is virtual and says which rows are on
+// screen, and only the pages around them are held (composables/page-window), so memory stays flat
+// however far the reader scrolls. Rows are kept shallow (never made deeply reactive).
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { ref } from 'vue'
 import type {
   CorrectionEntry,
   CorrectionInput,
@@ -15,67 +16,103 @@ import type {
   WorkItem,
 } from '@contract'
 import { call, messageOf, onEvent } from '../api'
+import { createPageWindow } from '../composables/page-window'
 import type { MentionFilter } from '../views/mentions-route'
 
-/** The first page is small so the first rows appear at once; later pages are larger, to scroll far. */
-const FIRST_PAGE = 50
-const NEXT_PAGE = 500
+/** Rows per request: a screenful or two of cards, small enough that a jump answers at once. */
+const PAGE = 50
+/** Pages held at most (400 rows): what is on screen, a page either side, and a few just left behind. */
+const HELD_PAGES = 8
 
 /** The filter's shape lives with the address parser (a Trends link fills it). */
 export type { MentionFilter } from '../views/mentions-route'
 
 export const useMentionsStore = defineStore('mentions', () => {
-  const items = shallowRef<WorkItem[]>([])
-  const nextBeforeId = ref<number | null>(null)
+  /** Bumped whenever the rows held change: the view reads it to re-render the rows on screen. */
+  const version = ref(0)
+  /** Rows in the whole result as the server counted them (null until it has said). */
+  const total = ref<number | null>(null)
   const schoolId = ref<number | null>(null)
   const loading = ref(false)
   const filter = ref<MentionFilter>({})
   const counts = ref<VerdictCounts | null>(null)
   /** Why the last reload failed ('' when it did not): shown by the view. */
   const error = ref('')
+  /** Bumped by each new question, so the view can take the reader back to the top of the list. */
+  const resets = ref(0)
 
   const query = () => ({ ...filter.value, search: filter.value.search?.trim() || undefined })
 
-  // A page that arrives after the filter or school changed belongs to an old question: dropped.
+  const rows = createPageWindow<WorkItem>({
+    pageSize: PAGE,
+    maxPages: HELD_PAGES,
+    fetch: async ({ offset, limit, withTotal }) => {
+      const page = await call('inbox.list', {
+        schoolId: schoolId.value!,
+        ...query(),
+        offset,
+        limit,
+        withTotal,
+      })
+      return { items: page.items, total: page.total }
+    },
+    onChange: () => {
+      total.value = rows.total()
+      version.value++
+    },
+  })
+
+  /**
+   * The row at `index`, or undefined while it is being fetched (the view shows a placeholder). It
+   * reads `version`, so whatever renders a row renders again when its page arrives or goes.
+   */
+  function row(index: number): WorkItem | undefined {
+    void version.value
+    return rows.get(index)
+  }
+
+  /** The view says which rows are on screen; their pages (and one either side) are fetched. */
+  function show(first: number, last: number): Promise<void> {
+    return schoolId.value ? rows.show(first, last) : Promise.resolve()
+  }
+
+  /** What the list holds right now (shown to the benchmark on the list element). */
+  function held(): { pages: number; rows: number } {
+    void version.value
+    return { pages: rows.heldPages(), rows: rows.heldRows() }
+  }
+
+  // Counts that arrive after the filter or school changed belong to an old question: dropped.
   let asked = 0
 
+  /** A new question (school or filter): the list starts again from its first rows. */
   async function load(forSchool: number): Promise<void> {
     const ticket = ++asked
     loading.value = true
     error.value = ''
+    schoolId.value = forSchool
+    rows.reset()
+    resets.value++
     try {
-      const [page, c] = await Promise.all([
-        call('inbox.list', { schoolId: forSchool, limit: FIRST_PAGE, ...query() }),
+      const [c] = await Promise.all([
         call('mentions.counts', { schoolId: forSchool }),
+        rows.show(0, PAGE - 1),
       ])
-      if (ticket !== asked) return
-      schoolId.value = forSchool
-      items.value = page.items
-      nextBeforeId.value = page.nextBeforeId
-      counts.value = c
+      if (ticket === asked) counts.value = c
     } finally {
       if (ticket === asked) loading.value = false
     }
   }
 
-  /** The next page, once: the list asks as it nears its end, and may ask again before this answers. */
-  async function loadMore(): Promise<void> {
-    if (!nextBeforeId.value || !schoolId.value || loading.value) return
+  /** The same question, answers changed (new mentions, a triage): held rows stay until fresh ones come. */
+  async function refresh(): Promise<void> {
+    if (!schoolId.value) return
     const ticket = asked
-    loading.value = true
-    try {
-      const page = await call('inbox.list', {
-        schoolId: schoolId.value,
-        beforeId: nextBeforeId.value,
-        limit: NEXT_PAGE,
-        ...query(),
-      })
-      if (ticket !== asked) return
-      items.value = items.value.concat(page.items)
-      nextBeforeId.value = page.nextBeforeId
-    } finally {
-      if (ticket === asked) loading.value = false
-    }
+    const [c] = await Promise.all([
+      call('mentions.counts', { schoolId: schoolId.value }),
+      rows.invalidate(),
+    ])
+    if (ticket === asked) counts.value = c
   }
 
   async function setFilter(next: MentionFilter): Promise<void> {
@@ -83,16 +120,16 @@ export const useMentionsStore = defineStore('mentions', () => {
     if (schoolId.value) await load(schoolId.value)
   }
 
-  /** Records the exclusion and hides what it rules out; the list reloads to drop those mentions. */
+  /** Records the exclusion and hides what it rules out; the list is fetched again without them. */
   async function notAboutUs(id: number, term?: string) {
     const result = await call('mentions.notAboutUs', { id, term: term || undefined })
-    if (schoolId.value) await load(schoolId.value)
+    await refresh()
     return result
   }
 
   /** Shows the new verdict at once; the `mentions.changed` that follows brings the counts. */
   function replaceAnalysis(id: number, analysis: MentionAnalysis): void {
-    items.value = items.value.map((m) => (m.id === id ? { ...m, analysis } : m))
+    rows.update((m) => (m.id === id ? { ...m, analysis } : m))
   }
 
   async function correct(input: CorrectionInput): Promise<MentionAnalysis> {
@@ -113,27 +150,31 @@ export const useMentionsStore = defineStore('mentions', () => {
   /** Triage, assign or snooze several at once; the `workflow.changed` that follows reloads the list. */
   async function triage(change: Omit<TriageInput, 'ids'>, ids: number[]): Promise<number> {
     const r = await call('mentions.triage', { ...change, ids } as TriageInput)
-    if (schoolId.value) await load(schoolId.value)
+    await refresh()
     return r.updated
   }
 
-  // One subscription for the store's lifetime (the app's): any change to mentions reloads what is shown.
+  // One subscription for the store's lifetime (the app's): any change to mentions fetches what is shown.
   onEvent((e) => {
     if ((e.type === 'mentions.changed' || e.type === 'workflow.changed') && schoolId.value) {
       if (e.schoolId === undefined || e.schoolId === schoolId.value)
-        load(schoolId.value).catch((err: unknown) => (error.value = messageOf(err)))
+        refresh().catch((err: unknown) => (error.value = messageOf(err)))
     }
   })
 
   return {
-    items,
-    nextBeforeId,
+    version,
+    resets,
+    total,
+    row,
+    show,
+    held,
     loading,
     filter,
     counts,
     error,
     load,
-    loadMore,
+    refresh,
     setFilter,
     notAboutUs,
     correct,
