@@ -5,7 +5,8 @@
 // Each benchmark prints its figures as its last JSON line (scripts/bench-lib/figures.ts); its table
 // still streams to the terminal. A benchmark that fails is recorded with its error and the others
 // still run; the command then exits 1. Usage:
-//   npm run bench [-- --only analyze,match] [-- --skip scale] [-- --out FILE] [-- --scale-mentions N]
+//   npm run bench [-- --only analyze,match] [-- --skip scale] [-- --out FILE]
+//                 [-- --scale-mentions N | --scale-reuse DIR]   (passed to bench:scale)
 // The renderer is built first (startup and the scale UI benchmark serve out/renderer).
 import { execSync, spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -117,8 +118,14 @@ async function main(): Promise<void> {
   const results: Record<string, Outcome> = {}
   for (const name of names) {
     console.log(`\n=== bench:${name}`)
-    const extra =
-      name === 'scale' && arg('scale-mentions') ? ['--mentions', arg('scale-mentions')!] : []
+    const extra: string[] = []
+    if (name === 'scale') {
+      // A kept million-mention database saves the generation's minutes when only the queries changed.
+      const reuse = arg('scale-reuse')
+      const mentions = arg('scale-mentions')
+      if (reuse) extra.push('--reuse', reuse)
+      else if (mentions) extra.push('--mentions', mentions)
+    }
     results[name] = await run(`bench:${name}`, extra)
   }
   const file = resolve(

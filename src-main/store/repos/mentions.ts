@@ -1,6 +1,7 @@
 // Runs in: main process and CLI (Node). All SQL about mentions: one row per item (source + external
 // id), duplicates linked to the first copy, "not about us" mentions hidden but never deleted.
 import type { Db } from '../db'
+import type { Statement } from 'better-sqlite3'
 import type { Mention, PolicyFlag, Priority, SentimentLabel, SourceKind } from '../../contract'
 import { parseJson } from './json'
 import { toMentionAnalysis, VERDICT_COLUMNS, VERDICT_JOIN, type VerdictColumns } from './analyses'
@@ -141,9 +142,12 @@ export function mentionsRepo(db: Db) {
   const inIncident = db.prepare<[number], { n: number }>(
     'SELECT count(*) AS n FROM incident_mentions WHERE mention_id = ?',
   )
-  const onHold = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM legal_holds WHERE mention_id = ?',
-  )
+  // Prepared on first use: tests build repos on databases migrated only part-way (before 0011).
+  let onHoldStmt: Statement<[number], { n: number }> | null = null
+  const onHold = () =>
+    (onHoldStmt ??= db.prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM legal_holds WHERE mention_id = ?',
+    ))
   const hasEvidence = db.prepare<[number, number], { n: number }>(
     'SELECT (SELECT count(*) FROM evidence WHERE mention_id = ?) + (SELECT count(*) FROM captures WHERE mention_id = ?) AS n',
   )
@@ -216,7 +220,7 @@ export function mentionsRepo(db: Db) {
     },
     /** Why a mention may not be deleted: it is evidence, or held. Null when it may. */
     deletionBlocker(id: number): 'incident' | 'evidence' | 'legal_hold' | null {
-      if (onHold.get(id)!.n > 0) return 'legal_hold'
+      if (onHold().get(id)!.n > 0) return 'legal_hold'
       if (inIncident.get(id)!.n > 0) return 'incident'
       if (hasEvidence.get(id, id)!.n > 0) return 'evidence'
       return null
