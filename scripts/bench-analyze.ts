@@ -84,7 +84,23 @@ console.log(
   `peak RSS ${mb(peakRss)} MB, peak heap used ${mb(peakHeap)} MB (target < 200 MB) ${peakRss < 200 * 1024 * 1024 ? 'PASS' : 'FAIL'}`,
 )
 
+// Hostile sizes, one analysis each: the bad input the engine must survive in bounded time. The
+// spaced letters once cost time in the square of their length (1.7 s at 40,000 characters).
+const hostile: Record<string, string> = {
+  'a megabyte of prose': 'The head is lovely but the car park is a nightmare. '.repeat(20_000),
+  'a megabyte of spaced letters': 'a '.repeat(500_000),
+  '100,000 characters without a space': 'x'.repeat(100_000),
+}
+const hostileMs: Record<string, number> = {}
+for (const [name, text] of Object.entries(hostile)) {
+  const t = performance.now()
+  engine.analyze(text, { school })
+  hostileMs[name] = Math.round(performance.now() - t)
+  console.log(`${name}: ${hostileMs[name]} ms`)
+}
+
 printFigures('analyze', {
+  hostileInputMs: hostileMs,
   mentionsPerRun: N,
   runs: 5,
   wallRateMedian: Math.round(median),

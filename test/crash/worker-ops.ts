@@ -8,6 +8,7 @@ import type { Service, CallContext } from '../../src-main/services'
 import type { AnalyzeFn } from '../../src-main/sources/ingest'
 import type { DraftRow } from '../../src-main/store/repos/drafts'
 import { INTERRUPTED_POST } from '../../src-main/store/repos/recovery'
+import { SCHOOL as BASE_SCHOOL } from '../helpers/school'
 export { captureOp } from './worker-capture'
 
 export interface OpContext {
@@ -31,14 +32,9 @@ export interface Op {
 export const SYSTEM: CallContext = { actor: 'crash-test' }
 export const PASSWORD = 'correct horse battery'
 
+// The tests' usual school, with the contact details the approval flow's drafts fill in.
 export const SCHOOL = {
-  name: "St Aldhelm's C of E Primary School",
-  urn: '990417',
-  town: 'Hollinbury',
-  localAuthority: 'Westmarch Council',
-  postcode: 'hb4 2qt',
-  aliases: ["Aldhelm's"],
-  staff: [{ title: 'Mrs', name: 'Helen Okafor', role: 'Headteacher' }],
+  ...BASE_SCHOOL,
   phone: '01632 960123',
   email: 'office@st-aldhelms.sch.uk',
   website: 'https://www.st-aldhelms.sch.uk',

@@ -15,12 +15,4 @@ export function freshService(now?: () => Date) {
   return { dataDir, db, store, service, logs }
 }
 
-export const SCHOOL = {
-  name: "St Aldhelm's C of E Primary School",
-  urn: '990417',
-  town: 'Hollinbury',
-  localAuthority: 'Westmarch Council',
-  postcode: 'hb4 2qt',
-  aliases: ["Aldhelm's"],
-  staff: [{ title: 'Mrs', name: 'Helen Okafor', role: 'Headteacher' }],
-}
+export { SCHOOL } from './school'
