@@ -143,9 +143,10 @@ function chooseFlag(
   // profiles) cannot teach: the rules decide it.
   if (flag === 'staff_named') return best
   const strict = STRICT_FLAGS.includes(flag)
-  // Strict flags when no threshold keeps the precision floor: the best F2 (recall weighs twice
-  // precision, as in the targets: a missed safeguarding concern costs more than a false alarm),
-  // but never below the rules' own recall, so loosely used training labels cannot flood the queue.
+  // Strict flags when no threshold keeps the precision floor: the best F1. The floor failing means
+  // the training writers used the label more loosely than the rules (safeguarding: precision 0.52
+  // at the best F2), and F2 then chose a 5% probability, which sent nut-allergy questions to the
+  // DSL; on the opened corpus F1 kept the same F2 (0.91) with precision 0.89 instead of 0.77.
   let bestF1 = -1
   let fallback = best
   for (const t of GRID) {
@@ -159,9 +160,8 @@ function chooseFlag(
         or.r > best.chosen.r + 1e-9 ||
         (Math.abs(or.r - best.chosen.r) < 1e-9 && or.f1 > best.chosen.f1)
       if (ok && better) best = { ...best, mode: 'or', threshold: t, chosen: or }
-      const f2 = or.p + or.r === 0 ? 0 : (5 * or.p * or.r) / (4 * or.p + or.r)
-      if (f2 > bestF1 + 1e-9) {
-        bestF1 = f2
+      if (or.f1 > bestF1 + 1e-9) {
+        bestF1 = or.f1
         fallback = { ...best, mode: 'or', threshold: t, chosen: or }
       }
       continue

@@ -40,7 +40,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   prune: 0.02,
   folds: 5,
   posWeightCap: 1,
-  strictPrecision: 0.85,
+  strictPrecision: 0.8,
   metaL2Factor: 0.1,
 }
 

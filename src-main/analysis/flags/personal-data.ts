@@ -21,8 +21,20 @@ function push(
 // Any run that could be a UK number in one of its usual spellings: "07700 900123",
 // "+44 (0)7700-900-123", "0161 496 0000", "(01632) 960 001"; digits are checked afterwards.
 export const PHONE = /(?<![\w+])(?:\+\s?44|0044|\(0\d{2,4}\)|0)[\d\s().-]{8,16}\d(?!\d)/g
+// The school's (or a public body's) own line. Not "school" alone: "lost between the school gate
+// and the Co-op, ring 01632 960 881" and a tradesman offering to help "school parents" are people.
 export const SCHOOL_CONTACT =
-  /\b(?:school|office|reception|admissions|main line|switchboard|council|helpline|front desk|call us|contact us|ring us|our number|ofsted|nspcc|childline|police|101|999)\b/
+  /\b(?:school(?:'s)? (?:office|number|phone|line|reception|on)|(?:ring|call|phone|contact|rang) (?:the )?school|school (?:main |new )?number|office|reception|admissions|absence line|attendance line|main (?:line|number)|switchboard|council|helpline|front desk|call us|contact us|ring us|our (?:new |main )*(?:number|phone|line)|ofsted|nspcc|childline|police|101|999)\b/
+
+// "077OO 9OO 853", "077009OO4I2": letters standing in for digits inside a run that is mostly
+// digits. Same length, so spans found in the result are spans of the text.
+const DIGIT_RUN = /[\doil][\doil\s().-]{8,18}\d/g
+function lettersAsDigits(lower: string): string {
+  if (!/\d[oil]|[oil]\d/.test(lower)) return lower
+  return lower.replace(DIGIT_RUN, (run) =>
+    run.replace(/\D/g, '').length >= 5 ? run.replace(/o/g, '0').replace(/[il]/g, '1') : run,
+  )
+}
 
 function ukPhoneKind(raw: string): string | null {
   let d = raw.replace(/\D/g, '')
@@ -37,18 +49,26 @@ function ukPhoneKind(raw: string): string | null {
 export const EMAIL =
   /\b[a-z0-9][a-z0-9._%+-]{0,63}\s?(?:@|\(at\)|\[at\]| at )\s?[a-z0-9-]+(?:(?:\.|\(dot\)|\[dot\]| dot )[a-z0-9-]+)*(?:\.|\(dot\)|\[dot\]| dot )(?:com|co\.uk|co dot uk|uk|org|net|me|io|info|biz)\b/g
 const ORG_EMAIL_LOCAL =
-  /^(?:info|office|admin|enquiries|enquiry|admissions|head|headteacher|bursar|finance|senco|hello|contact|sales|support|bookings|team|press|news|help|helpline|reception|marketing|noreply|no-reply)$/
+  /^(?:info|office|admin|enquiries|enquiry|admissions|head|headteacher|bursar|finance|senco|hello|contact|sales|support|bookings|team|press|news|help|helpline|reception|marketing|noreply|no-reply|pta|ptfa|safeguarding|dsl|attendance|absence|governors|clerk)(?:[._-][a-z0-9.-]+)?$/
 const ORG_EMAIL_DOMAIN =
   /(?:\.sch\.uk|\.gov\.uk|\.ac\.uk|\.police\.uk|\.nhs\.uk|saferinternet|ofsted|aldhelm)/
 
-export const POSTCODE = /\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b/g
+// The shape, not Royal Mail's letter rules: a made-up or mistyped postcode still locates a home
+// to a reader, and the writer meant it as one.
+export const POSTCODE = /\b(?:GIR ?0AA|[A-Z][A-Z]?\d[A-Z\d]? ?\d[A-Z]{2})\b/g
+const INSTITUTION_ADDRESS =
+  /\b(?:school|primary|academy|college|infants|juniors|nursery|office|find us|visit us|our address|deliveries to|postal forms?)\b(?![^]*\b(?:lives?|his|her|my home)\b)/
+// Lower-case, but numbered: "lives at no. 22 calder rise".
+const NUMBERED_STREET_LOWER =
+  /\b(?:no\.?\s*|number\s+)\d{1,4}[a-z]?,?\s+(?:[a-z]+\s+){1,2}(?:road|rd|street|lane|avenue|close|drive|crescent|way|gardens|grove|place|terrace|court|mews|row|rise|walk|square|green|vale|parade)\b/g
 const STREET =
   /\b(?:\d{1,4}[a-z]?,?\s+|(?:flat|apartment|no\.?|number)\s+\d{1,4}[a-z]?,?\s+(?:\w+\s+)?)(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Cl|Drive|Dr|Crescent|Cres|Way|Gardens|Gdns|Grove|Place|Pl|Terrace|Court|Ct|Mews|Row|Hill|View|Walk|Rise|Park|Square|Sq|Green|Vale|Parade|Meadows?|Fields)\b/g
 const LIVES_ON =
   /\b(?:lives?|living|house|home|address|moved|staying)\s+(?:is\s+|are\s+)?(?:on|at|in|down)\s+(?:\d{1,4}\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Crescent|Way|Gardens|Grove|Place|Terrace|Court|Mews|Row|Hill|View|Walk|Rise|Square|Green|Vale|Parade|Estate)\b/g
-// Current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) registrations, in capitals.
-export const REG =
-  /\b(?:[A-HJ-PR-Y][A-HJ-PR-Y]\d{2} ?[A-HJ-PR-Z]{3}|[A-HJ-PR-Y]\d{1,3} ?[A-HJ-PR-Z]{3}|[A-HJ-PR-Z]{3} ?\d{1,3}[A-HJ-PR-Y])\b/g
+// Current (AB12 CDE), prefix (A123 BCD), Q plates and suffix (ABC 123D) registrations, in
+// capitals. The shape, not the DVLA's issuing rules: a plate misread or made up in a post ("QX19
+// ZZT") still points at a car and its owner.
+export const REG = /\b(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b/g
 export const REG_LOWER =
   /\b(?:reg|registration|number plate|plate|numberplate)\b[^.!?\n]{0,20}?\b([a-z]{2}\d{2} ?[a-z]{3}|[a-z]\d{1,3} ?[a-z]{3}|[a-z]{3} ?\d{1,3}[a-z])\b/g
 
@@ -67,13 +87,13 @@ const NOT_NAME = new Set(
 
 const NAME = '([A-Z][a-z]{1,15}(?:-[A-Z][a-z]+)?)'
 const YEAR =
-  '(?:(?:[Yy]ear|[Yy]r|Y|[Rr]eception|[Nn]ursery|[Cc]lass)\\s?(?:\\d|[A-Z][a-z]+|\\d[A-Z])?|[A-Z][a-z]+ [Cc]lass|\\d[A-Z]\\b)'
+  '(?:(?:[Yy]ear|[Yy]r|Y|[Rr]eception|[Nn]ursery|[Cc]lass)\\s?(?:\\d{1,2}|[A-Z][a-z]+|\\d{1,2}[A-Z]{1,3})?|[A-Z][a-z]+ [Cc]lass|\\d{1,2}[A-Z]{1,3}\\b)'
 export const CHILD_FULL_YEAR = new RegExp(
-  `\\b${NAME}\\s+${NAME}(?:'s)?\\s*,?\\s*(?:\\(|in\\s+|from\\s+|of\\s+|-\\s*|who(?:'s| is) in\\s+)(?:${YEAR})\\b`,
+  `\\b${NAME}\\s+${NAME}(?:'s)?\\s*,?\\s*(?:\\(|in\\s+|from\\s+|of\\s+|-\\s*|who(?:'s| is) in\\s+|(?<=,\\s*))(?:${YEAR})\\b`,
   'g',
 )
 export const CHILD_FIRST_YEAR = new RegExp(
-  `\\b${NAME}\\s+(?:in|from)\\s+(?:${YEAR}|\\d[A-Z]\\b|[A-Z][a-z]+ [Cc]lass|(?:Mrs|Mr|Miss|Ms) [A-Z][a-z]+'s (?:class|form))`,
+  `\\b${NAME}(?:\\s+[A-Z]\\.?)?(?:\\s+(?:in|from)\\s+|\\s*,\\s*(?:\\d{1,2},\\s*)?|\\s+\\()(?:${YEAR}|[A-Z][a-z]+ [Cc]lass|(?:Mrs|Mr|Miss|Ms) [A-Z][a-z]+'s (?:class|form))`,
   'g',
 )
 export const YEAR_NOUN_CHILD = new RegExp(
@@ -89,11 +109,11 @@ export const REL_FULL = new RegExp(
   'g',
 )
 export const NAME_THEN_YEAR = new RegExp(
-  `\\b${NAME}\\s+${NAME}(?:'s\\b[^\\n]{0,25}?\\s|,?\\s+)(?:\\(|in\\s+)?(?:Year\\s?\\d|Yr\\s?\\d|Y\\d|\\d[A-Z]\\b|Reception)`,
+  `\\b${NAME}\\s+${NAME}(?:'s\\b[^\\n]{0,25}?\\s|,?\\s+)(?:\\(|in\\s+)?(?:[Yy]ear\\s?\\d|[Yy]r\\s?\\d|Y\\d|\\d{1,2}[A-Z]{1,3}\\b|Reception)`,
   'g',
 )
 export const NAME_APPOSITION = new RegExp(
-  `\\b${NAME}\\s+${NAME},\\s+(?:a|an|the)\\s+(?:\\w+\\s+)?(?:pupil|student|boy|girl|child|schoolboy|schoolgirl)\\b|\\b${NAME}\\s+${NAME},\\s+(?:\\d{1,2}|aged)\\b`,
+  `\\b${NAME}\\s+${NAME},\\s+(?:(?:a|an|the)\\s+(?:\\w+\\s+)?)?(?:pupil|student|boy|girl|child|schoolboy|schoolgirl)\\b|\\b${NAME}\\s+${NAME},\\s+(?:\\d{1,2}|aged)\\b`,
   'g',
 )
 export const NAME_IS = new RegExp(
@@ -129,14 +149,17 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
 
   // Cheap gates first: most mentions hold no digits and no "@", and these scans are the costly ones.
   const hasDigits = /\d/.test(lower)
+  const phoneText = hasDigits ? lettersAsDigits(lower) : lower
   PHONE.lastIndex = hasDigits ? 0 : lower.length
-  while (hasDigits && (m = PHONE.exec(lower)) !== null) {
+  while (hasDigits && (m = PHONE.exec(phoneText)) !== null) {
     const kind = ukPhoneKind(m[0])
     if (!kind) continue
     const ctx = lower.slice(Math.max(0, m.index - 50), m.index)
     if (
       SCHOOL_CONTACT.test(ctx) &&
-      !/\b(?:her|his|my|their|personal|home|private|mobile is|number is)\b/.test(ctx)
+      !/\b(?:(?:her|his|my|their) (?:\w+ )?(?:number|mobile|phone|landline)|personal|home|private|mobile is)\b/.test(
+        ctx,
+      )
     )
       continue
     push(
@@ -148,7 +171,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
       `A UK ${kind} phone number.`,
     )
   }
-  const mayHaveEmail = /@|\(at\)|\[at\]| at [a-z0-9-]+ dot /.test(lower)
+  const mayHaveEmail = /@|\(at\)|\[at\]| at [a-z0-9-]+(?: dot |\.[a-z])/.test(lower)
   EMAIL.lastIndex = 0
   while (mayHaveEmail && (m = EMAIL.exec(lower)) !== null) {
     const at = m[0].search(/@|\(at\)|\[at\]| at /)
@@ -160,7 +183,14 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
         !/gmail|hotmail|yahoo|outlook|icloud|btinternet|live\.|aol/.test(domain))
     )
       continue
-    if (m[0].includes(' at ') && !/(?:\.| dot )(?:com|co(?:\.| dot )uk|uk)$/.test(m[0])) continue
+    // "meet at the.org" is prose; a handle-like local part ("sunflower.lady62 at example.net")
+    // is an address spelled to dodge scrapers.
+    if (
+      m[0].includes(' at ') &&
+      !/(?:\.| dot )(?:com|co(?:\.| dot )uk|uk)$/.test(m[0]) &&
+      !/[._\d]/.test(local)
+    )
+      continue
     push(
       input,
       out,
@@ -175,6 +205,9 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     // The school's own postcode is public; normalised only when a postcode turns up at all.
     if (m[0].replace(/\s/g, '') === (school?.postcode ?? '').replace(/\s/g, '').toUpperCase())
       continue
+    // Another school's or a business's published address ("Find us at Thornbury Lane Junior
+    // School, ... ZB2 4TR") locates no one's home.
+    if (INSTITUTION_ADDRESS.test(lower.slice(Math.max(0, m.index - 70), m.index))) continue
     push(
       input,
       out,
@@ -195,6 +228,11 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
         continue
       push(input, out, m.index, m.index + m[0].length, 'personal_info.address', 'A street address.')
     }
+  }
+  NUMBERED_STREET_LOWER.lastIndex = 0
+  while (hasDigits && (m = NUMBERED_STREET_LOWER.exec(lower)) !== null) {
+    if (out.some((d) => d.rule === 'personal_info.address')) break
+    push(input, out, m.index, m.index + m[0].length, 'personal_info.address', 'A street address.')
   }
   REG.lastIndex = 0
   while ((m = REG.exec(cased)) !== null) {
@@ -260,7 +298,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
         re === NAME_THEN_YEAR ||
         re === NAME_APPOSITION ||
         re === NAME_NEAR_YEAR
-      if (loose && !GIVEN_NAMES.has(first.toLowerCase())) continue
+      if (loose && !GIVEN_NAMES.has(first.toLowerCase().split('-')[0])) continue
       push(input, out, m.index, m.index + m[0].length, rule, explanation)
     }
   }

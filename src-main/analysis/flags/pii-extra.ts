@@ -23,7 +23,7 @@ const DIGIT: Record<string, string> = {
 }
 // A run of spoken digits: number words, "double"/"treble", and digits mixed in.
 const SPOKEN =
-  /\b(?:(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|treble|triple|\d)(?:[\s,.-]+|$)){9,}/g
+  /\b(?:(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|hundred|double|treble|triple|\d)(?:[\s,.-]+|\b|$)){9,}/g
 
 /** Digits a spoken run stands for ("double oh" is "00"). */
 function spokenDigits(run: string): string {
@@ -33,6 +33,8 @@ function spokenDigits(run: string): string {
     if (!w) continue
     if (w === 'double') times = 2
     else if (w === 'treble' || w === 'triple') times = 3
+    // "nine hundred" is how people say the 900 of 07700 900 123.
+    else if (w === 'hundred') out += out ? '00' : ''
     else {
       const d = /^\d+$/.test(w) ? w : (DIGIT[w] ?? '')
       out += d.repeat(times)
@@ -58,11 +60,12 @@ export function detectPersonalDataExtra(input: DetectorInput, out: Detection[]):
   let found = false
   let m: RegExpExecArray | null
   // Gate: a spoken number needs several number words; "seven" alone is far cheaper to look for.
-  if (/\b(?:seven|oh seven|zero seven)\b|\b0 7 \d/.test(lower)) {
+  if (/\b(?:seven|oh one|zero one|nought one)\b|\b0 [17] \d/.test(lower)) {
     SPOKEN.lastIndex = 0
     while ((m = SPOKEN.exec(lower)) !== null) {
       const d = spokenDigits(m[0])
-      if (!/^07\d{9}$|^0[123]\d{8,9}$/.test(d)) continue
+      // "seven seven double oh nine hundred ..." often drops the leading nought.
+      if (!/^0?7\d{9}$|^0[123]\d{8,9}$/.test(d)) continue
       const [start, end] = input.f.span(m.index, m.index + m[0].trimEnd().length)
       out.push({
         flag: 'personal_info',

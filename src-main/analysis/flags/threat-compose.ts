@@ -74,9 +74,20 @@ export function detectComposedThreat(input: DetectorInput, out: Detection[]): bo
   return false
 }
 
+// "His water bottle went missing": a bottle with a contents word before it is a thing, not an act.
+const NOUN_BOTTLE =
+  /\b(?:water|milk|drinks?|juice|plastic|baby|feeding|hot water|sports|squash)\s+$/
 function matchHarm(sent: string): RegExpExecArray | null {
   RE_ACT.lastIndex = 0
-  return RE_ACT.exec(sent) ?? RE_AFTER.exec(sent) ?? RE_WEAPON.exec(sent)
+  let m: RegExpExecArray | null
+  while ((m = RE_ACT.exec(sent)) !== null) {
+    if (
+      !m[0].startsWith('bottle') ||
+      !NOUN_BOTTLE.test(sent.slice(Math.max(0, m.index - 12), m.index))
+    )
+      return m
+  }
+  return RE_AFTER.exec(sent) ?? RE_WEAPON.exec(sent)
 }
 
 // "I will throttle DS if he loses another jumper": the writer's own child as the object, and no
