@@ -94,7 +94,7 @@ const isLower = (c: number): boolean => c >= 97 && c <= 122
  * ASCII texts (almost all) are tokenised by hand, hashing each word as it is read, exactly as
  * `fnv(norm(word))` would: same tokens as WORD_ASCII, no regex and no strings at run time.
  */
-function tokensAscii(s: string, names: boolean, t: Tok, each: (t: Tok) => void): void {
+function tokensAscii(s: string, names: boolean, t: Tok, each: TokenSink): void {
   const n = s.length
   let i = 0
   while (i < n) {
@@ -108,7 +108,7 @@ function tokensAscii(s: string, names: boolean, t: Tok, each: (t: Tok) => void):
       t.punct = c !== 36
       t.w = names ? s[i] : ''
       i++
-      each(t)
+      each.token(t)
       continue
     }
     if (!isAlnum(c)) {
@@ -154,11 +154,11 @@ function tokensAscii(s: string, names: boolean, t: Tok, each: (t: Tok) => void):
     t.digits = digits
     t.punct = false
     t.w = names ? norm(s.slice(a, i)) : ''
-    each(t)
+    each.token(t)
   }
 }
 
-function tokensAny(s: string, t: Tok, each: (t: Tok) => void): void {
+function tokensAny(s: string, t: Tok, each: TokenSink): void {
   WORD_ANY.lastIndex = 0
   let m: RegExpExecArray | null
   while ((m = WORD_ANY.exec(s)) !== null) {
@@ -171,7 +171,7 @@ function tokensAny(s: string, t: Tok, each: (t: Tok) => void): void {
     t.len = w.length
     t.digits = DIGIT.test(w)
     t.punct = w === '?' || w === '!'
-    each(t)
+    each.token(t)
   }
 }
 
@@ -221,6 +221,64 @@ function meta(put: Emit, kind: string, w1: string): void {
   put(kind, w1, undefined, key, -1, -1)
 }
 
+/** Receives the tokens of a text in order. */
+interface TokenSink {
+  token(t: Tok): void
+}
+
+/**
+ * The word features of one text. The token stream's running state (previous words, negation
+ * scope) lives in fields: a closure per text cost more than the features (tsx renames each one).
+ */
+class TextFeatures implements TokenSink {
+  private prev = ''
+  private prev2 = ''
+  private hPrev = 0
+  private hPrev2 = 0
+  private has1 = false
+  private has2 = false
+  private prevStart = 0
+  private prevEnd = 0
+  private negLeft = 0
+
+  constructor(
+    private readonly s: string,
+    private readonly put: Emit,
+  ) {}
+
+  token(t: Tok): void {
+    const { a, b, h, w } = t
+    const put = this.put
+    // Punctuation marks are features of their own ("?" asks, "!" shouts) but never pair up.
+    if (t.punct) {
+      put('x', w, undefined, combine(K_X, h, NO_WORD), a, b)
+      this.has1 = this.has2 = false
+      this.negLeft = 0
+      return
+    }
+    put('w', w, undefined, combine(K_W, h, NO_WORD), a, b)
+    if (t.len >= 7 && !t.digits)
+      put('p', w.slice(0, 5), undefined, combine(K_P, t.hp, NO_WORD), a, b)
+    // Skip-grams ("know ... car") catch phrasing with a word swapped in the middle.
+    if (this.has2) put('s', this.prev2, w, combine(K_S, this.hPrev2, h), a, b)
+    if (this.negLeft > 0) {
+      put('n', w, undefined, combine(K_N, h, NO_WORD), a, b)
+      this.negLeft--
+    }
+    if (NEGATORS.has(h)) this.negLeft = 3
+    if (this.has1 && !hasBreak(this.s, this.prevEnd, a))
+      put('b', this.prev, w, combine(K_B, this.hPrev, h), this.prevStart, b)
+    this.prev2 = this.prev
+    this.hPrev2 = this.hPrev
+    this.has2 = this.has1
+    this.prev = w
+    this.hPrev = h
+    this.has1 = true
+    this.prevStart = a
+    this.prevEnd = b
+  }
+}
+
 /**
  * Streams the features of one analysed text, possibly repeating one. The engine looks them up by
  * key as they come (`names` false: no strings built); `featurize` collects names for the trainer.
@@ -232,48 +290,11 @@ export function emitFeatures(
   names = false,
 ): void {
   const s = o.f.deob.length > MAX_FEATURE_CHARS ? o.f.deob.slice(0, MAX_FEATURE_CHARS) : o.f.deob
-  let prev = ''
-  let prev2 = ''
-  let hPrev = 0
-  let hPrev2 = 0
-  let has1 = false
-  let has2 = false
-  let prevStart = 0
-  let prevEnd = 0
-  let negLeft = 0
-  const each = (t: Tok): void => {
-    const { a, b, h, w } = t
-    // Punctuation marks are features of their own ("?" asks, "!" shouts) but never pair up.
-    if (t.punct) {
-      put('x', w, undefined, combine(K_X, h, NO_WORD), a, b)
-      has1 = has2 = false
-      negLeft = 0
-      return
-    }
-    put('w', w, undefined, combine(K_W, h, NO_WORD), a, b)
-    if (t.len >= 7 && !t.digits)
-      put('p', w.slice(0, 5), undefined, combine(K_P, t.hp, NO_WORD), a, b)
-    // Skip-grams ("know ... car") catch phrasing with a word swapped in the middle.
-    if (has2) put('s', prev2, w, combine(K_S, hPrev2, h), a, b)
-    if (negLeft > 0) {
-      put('n', w, undefined, combine(K_N, h, NO_WORD), a, b)
-      negLeft--
-    }
-    if (NEGATORS.has(h)) negLeft = 3
-    if (has1 && !hasBreak(s, prevEnd, a)) put('b', prev, w, combine(K_B, hPrev, h), prevStart, b)
-    prev2 = prev
-    hPrev2 = hPrev
-    has2 = has1
-    prev = w
-    hPrev = h
-    has1 = true
-    prevStart = a
-    prevEnd = b
-  }
+  const walk = new TextFeatures(s, put)
   const tok: Tok = { a: 0, b: 0, h: 0, hp: 0, len: 0, digits: false, punct: false, w: '' }
   // eslint-disable-next-line no-control-regex -- an ASCII range check, not a control character
-  if (/[^\x00-\x7f]/.test(s)) tokensAny(s, tok, each)
-  else tokensAscii(s, names, tok, each)
+  if (/[^\x00-\x7f]/.test(s)) tokensAny(s, tok, walk)
+  else tokensAscii(s, names, tok, walk)
   // No length features: in training they learnt the writers' habits (short = rude), not meaning.
   if (/https?:|www\./.test(s)) meta(put, 'x', 'url')
 

@@ -3,7 +3,7 @@
 import afinnRaw from 'sentiment/languages/en/labels.json'
 import { RHETORICAL } from './flags/intent'
 import type { Folded } from './normalize'
-import { BOOSTERS, CONTRAST, EMOJI, NEGATORS, PHRASES, WORDS } from './lexicon'
+import { AFINN_IGNORE, BOOSTERS, CONTRAST, EMOJI, NEGATORS, PHRASES, WORDS } from './lexicon'
 import type { EvidenceSpan, SentimentLabel } from './types'
 
 // Maps, not object lookups: a token like "constructor" must not find Object.prototype.
@@ -12,108 +12,10 @@ const AFINN = toMap(afinnRaw as Record<string, number>)
 const WORD_MAP = toMap(WORDS)
 const EMOJI_MAP = toMap(EMOJI)
 const BOOSTER_MAP = toMap(BOOSTERS)
-// AFINN words that mislead in school talk: "like" is mostly a preposition, "Miss" is a title,
-// "dead"/"bloody" are boosters, "win"/"free" come from spam, "funny"/"lol" often mock.
-const AFINN_IGNORE = new Set([
-  'like',
-  'likes',
-  'please',
-  'want',
-  'yes',
-  'no',
-  'pretty',
-  'free',
-  'win',
-  'gift',
-  'miss',
-  'dead',
-  'bloody',
-  'god',
-  'pray',
-  'matter',
-  'cool',
-  'clear',
-  'straight',
-  'funny',
-  'lol',
-  'haha',
-  'join',
-  'interest',
-  'true',
-  'justice',
-  'trust',
-  'fire',
-  'cut',
-  'pay',
-  'block',
-  'stop',
-  'force',
-  'forced',
-  'warning',
-  'alone',
-  'hard',
-  'attack',
-  'killing',
-  'kill',
-  'killed',
-  'jesus',
-  'christ',
-  'lord',
-  'worth',
-  'top',
-  'easy',
-  'sorry',
-  'apologise',
-  'support',
-  'care',
-  'help',
-  'lmao',
-  'rofl',
-  'hope',
-  'hopefully',
-  'wish',
-  'chance',
-  'party',
-  'share',
-  'awards',
-  'prize',
-  'winner',
-  'winning',
-  'fight',
-  'united',
-  'sure',
-  'certain',
-  'fan',
-  'supporter',
-  'save',
-  'saved',
-  'huge',
-  'big',
-  'limited',
-  'allow',
-  'demand',
-  'demands',
-  'charges',
-  'charged',
-  'no',
-  'care',
-  'like',
-  'want',
-  'ok',
-  'okay',
-  'dear',
-  'agree',
-  'agreed',
-  'accept',
-  'accepted',
-  'welcome',
-  'question',
-  'questions',
-  'problem',
-  'problems',
-  'worry',
-  'worried',
-])
+// Module-local references for the token loop, which reads them per token: under the CommonJS
+// transform the CLI runs with (tsx), a re-exported binding costs a getter call or two per read.
+const CONTRAST_WORDS: ReadonlySet<string> = CONTRAST
+const NEGATOR_WORDS: ReadonlySet<string> = NEGATORS
 
 // One lookup per token instead of three (school lexicon, then AFINN unless ignored): each word's
 // value and rule, resolved once at load exactly as the token loop used to resolve them.
@@ -216,116 +118,59 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
   tokenRe.lastIndex = 0
   const toks: { t: string; a: number }[] = []
   while ((m = tokenRe.exec(s)) !== null && toks.length < 200_000) toks.push({ t: m[0], a: m.index })
-  let ci = 0
-  const inPhrase = (a: number): boolean => {
-    while (ci < covered.length && covered[ci][1] <= a) ci++
-    return ci < covered.length && covered[ci][0] <= a
+  let ci = 0 // first phrase span not wholly before the current token
+  const w: Walk = {
+    s,
+    cased: f.cased,
+    shoutingText: s.length > 0 && isShouted(f.cased),
+    weighted: [],
+    sentenceStart: 0,
+    clauseFrom: 0,
+    concessive: false,
+    sentenceTok: 0,
+    sentStartChar: 0,
+    contrasted: false,
   }
-  const weighted: { item: Item; w: number }[] = []
-  let sentenceStart = 0 // index into weighted
-  let clauseFrom = 0 // index into weighted where the current post-contrast clause begins
-  let concessive = false // sentence opened with "although", "while"...
-  let sentenceTok = 0
-  const shoutingText = s.length > 0 && f.cased === f.cased.toUpperCase()
-  let sentStartChar = 0
-  let contrasted = false
-  const finishSentence = (endTok: string, endChar: number): void => {
-    const q = endTok.includes('?')
-    const bang = endTok.includes('!')
-    const sentText = s.slice(sentStartChar, endChar)
-    sentStartChar = endChar
-    // A rhetorical question is a complaint in question form ("Why does it take three weeks to
-    // answer an email?"); it counts as a negative item of its own.
-    if (
-      q &&
-      (RHETORICAL.test(sentText) ||
-        /^\W*(?:why|who (?:is|on earth|actually)|what exactly|is it too much)\b/.test(sentText))
-    ) {
-      weighted.push({
-        item: {
-          start: endChar - 1,
-          end: endChar,
-          value: -2.2,
-          rule: 'sentiment.rhetorical',
-          word: '?',
-        },
-        w: 1,
-      })
-    }
-    // One praise word shouted as its own sentence after a grievance is sarcasm ("BRILLIANT.").
-    const caps = f.cased.slice(sentStartChar - sentText.length, endChar).trim()
-    if (
-      (!shoutingText &&
-        /^(?:OH |JUST )?(?:WONDERFUL|BRILLIANT|GREAT|FANTASTIC|LOVELY|PERFECT|AMAZING|MARVELLOUS|SUPER|GOOD)\W*$/.test(
-          caps,
-        )) ||
-      (/^(?:oh )?(?:brilliant|convenient|lovely|great|fab|perfect|marvellous|classic|nice|super|wonderful|fantastic|charming|priceless|genius|smashing)\W*$/i.test(
-        caps,
-      ) &&
-        weighted.some((x) => x.item.value < 0))
-    ) {
-      weighted.push({
-        item: {
-          start: endChar - caps.length,
-          end: endChar,
-          value: -2.5,
-          rule: 'sentiment.sarcasm',
-          word: caps,
-        },
-        w: 1,
-      })
-      for (let k = sentenceStart; k < weighted.length; k++)
-        if (weighted[k].item.value > 0) weighted[k].item.value = -2.5
-    }
-    for (let k = sentenceStart; k < weighted.length; k++) {
-      const it = weighted[k]
-      if (q) it.w *= it.item.value > 0 ? SENTIMENT_TUNING.questionFactor : 0.8
-      if (bang) it.w *= 1.15
-    }
-    if (contrasted) for (let k = clauseFrom; k < weighted.length; k++) weighted[k].w *= 1.5
-    contrasted = false
-    sentenceStart = weighted.length
-    clauseFrom = weighted.length
-    concessive = false
-    sentenceTok = 0
-  }
+  const weighted = w.weighted
+  const shoutingText = w.shoutingText
   let pi = 0 // next phrase item to emit, in text order
-  const emitPhrases = (upTo: number): void => {
-    while (pi < items.length && items[pi].start <= upTo) weighted.push({ item: items[pi++], w: 1 })
-  }
   for (let i = 0; i < toks.length; i++) {
     const { t, a } = toks[i]
-    emitPhrases(a)
+    while (pi < items.length && items[pi].start <= a) weighted.push({ item: items[pi++], w: 1 })
     const c0 = t.charCodeAt(0)
     if (c0 === 46 || c0 === 33 || c0 === 63 || c0 === 10) {
-      finishSentence(t, a + t.length)
+      finishSentence(w, t, a + t.length)
       continue
     }
-    sentenceTok++
+    w.sentenceTok++
     if (t === ',' || t === ';' || t === ':') {
-      if (concessive) {
-        for (let k = sentenceStart; k < weighted.length; k++) weighted[k].w *= 0.5
-        concessive = false
-        clauseFrom = weighted.length
-        contrasted = true
+      if (w.concessive) {
+        for (let k = w.sentenceStart; k < weighted.length; k++) weighted[k].w *= 0.5
+        w.concessive = false
+        w.clauseFrom = weighted.length
+        w.contrasted = true
       }
       continue
     }
     if (
-      sentenceTok === 1 &&
+      w.sentenceTok === 1 &&
       /^(?:although|though|while|whilst|despite|even though|aside)$/.test(t)
     ) {
-      concessive = true
+      w.concessive = true
       continue
     }
-    if (CONTRAST.has(t) && !inPhrase(a)) {
-      if (t === 'still' && sentenceTok !== 1) continue
+    // Is the token inside a phrase already scored? Tokens come in text order, so the phrase
+    // cursor only moves forward.
+    while (ci < covered.length && covered[ci][1] <= a) ci++
+    const inPhrase = ci < covered.length && covered[ci][0] <= a
+    if (CONTRAST_WORDS.has(t) && !inPhrase) {
+      if (t === 'still' && w.sentenceTok !== 1) continue
       // Everything said so far (in this sentence, or before if the sentence opens on "But")
       // becomes the weaker side of the contrast.
-      const from = sentenceTok === 1 ? 0 : sentenceStart
+      const from = w.sentenceTok === 1 ? 0 : w.sentenceStart
       for (let k = from; k < weighted.length; k++) weighted[k].w *= 0.5
-      clauseFrom = weighted.length
-      contrasted = true
+      w.clauseFrom = weighted.length
+      w.contrasted = true
       const cv = WORD_MAP.get(t)
       if (cv)
         weighted.push({
@@ -334,7 +179,7 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
         })
       continue
     }
-    if (inPhrase(a)) continue
+    if (inPhrase) continue
     let v: number | undefined
     let rule = 'sentiment.lexicon'
     if (c0 > 127 && t.length <= 2 && /\p{Extended_Pictographic}/u.test(t)) {
@@ -353,8 +198,8 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
     let boost = 0
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const p = toks[k].t
-      if (/^[.!?\n,;:]/.test(p) || CONTRAST.has(p)) break
-      if (NEGATORS.has(p) || p.endsWith("n't")) neg = true
+      if (isBreakToken(p) || CONTRAST_WORDS.has(p)) break
+      if (NEGATOR_WORDS.has(p) || p.endsWith("n't")) neg = true
       else if (k === i - 1 && BOOSTER_MAP.has(p)) boost += BOOSTER_MAP.get(p) ?? 0
       else if (k === i - 1 && p === 'bit' && i >= 2 && toks[i - 2].t === 'a')
         boost += BOOSTER_MAP.get('a_bit') ?? 0
@@ -366,9 +211,8 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
       v *= 1.25
     weighted.push({ item: { start: a, end: a + t.length, value: v, rule, word: t }, w: 1 })
   }
-  emitPhrases(Number.MAX_SAFE_INTEGER)
-  finishSentence('', s.length)
-  void clauseFrom
+  while (pi < items.length) weighted.push({ item: items[pi++], w: 1 })
+  finishSentence(w, '', s.length)
   // Once the text is plainly sarcastic, its stock praise words ("lovely", "thanks", "great")
   // are part of the sneer, not praise.
   const sarcastic = weighted.some(
@@ -390,6 +234,102 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
     out.push({ ...item, value: v })
   }
   return { raw, items: out }
+}
+
+/** The token walk's running state: a record, so the sentence step below is a plain function and
+ * not a closure made (and, under tsx, renamed) on every call. */
+interface Walk {
+  s: string
+  cased: string
+  shoutingText: boolean
+  weighted: { item: Item; w: number }[]
+  /** Index into weighted where the current sentence begins. */
+  sentenceStart: number
+  /** Index into weighted where the current post-contrast clause begins. */
+  clauseFrom: number
+  /** The sentence opened with "although", "while"... */
+  concessive: boolean
+  sentenceTok: number
+  sentStartChar: number
+  contrasted: boolean
+}
+
+/** True when upper-casing `c` leaves it unchanged; ASCII text is checked without the copy. */
+function isShouted(c: string): boolean {
+  for (let i = 0; i < c.length; i++) {
+    const u = c.charCodeAt(i)
+    if (u >= 97 && u <= 122) return false
+    if (u > 127) return c === c.toUpperCase()
+  }
+  return true
+}
+
+/** A token that ends a clause or sentence: what /^[.!?\n,;:]/ tested per look-back token. */
+function isBreakToken(p: string): boolean {
+  const c = p.charCodeAt(0)
+  return c === 46 || c === 33 || c === 63 || c === 10 || c === 44 || c === 59 || c === 58
+}
+
+function finishSentence(w: Walk, endTok: string, endChar: number): void {
+  const { s, weighted } = w
+  const q = endTok.includes('?')
+  const bang = endTok.includes('!')
+  const sentText = s.slice(w.sentStartChar, endChar)
+  w.sentStartChar = endChar
+  // A rhetorical question is a complaint in question form ("Why does it take three weeks to
+  // answer an email?"); it counts as a negative item of its own.
+  if (
+    q &&
+    (RHETORICAL.test(sentText) ||
+      /^\W*(?:why|who (?:is|on earth|actually)|what exactly|is it too much)\b/.test(sentText))
+  ) {
+    weighted.push({
+      item: {
+        start: endChar - 1,
+        end: endChar,
+        value: -2.2,
+        rule: 'sentiment.rhetorical',
+        word: '?',
+      },
+      w: 1,
+    })
+  }
+  // One praise word shouted as its own sentence after a grievance is sarcasm ("BRILLIANT.").
+  const caps = w.cased.slice(w.sentStartChar - sentText.length, endChar).trim()
+  if (
+    (!w.shoutingText &&
+      /^(?:OH |JUST )?(?:WONDERFUL|BRILLIANT|GREAT|FANTASTIC|LOVELY|PERFECT|AMAZING|MARVELLOUS|SUPER|GOOD)\W*$/.test(
+        caps,
+      )) ||
+    (/^(?:oh )?(?:brilliant|convenient|lovely|great|fab|perfect|marvellous|classic|nice|super|wonderful|fantastic|charming|priceless|genius|smashing)\W*$/i.test(
+      caps,
+    ) &&
+      weighted.some((x) => x.item.value < 0))
+  ) {
+    weighted.push({
+      item: {
+        start: endChar - caps.length,
+        end: endChar,
+        value: -2.5,
+        rule: 'sentiment.sarcasm',
+        word: caps,
+      },
+      w: 1,
+    })
+    for (let k = w.sentenceStart; k < weighted.length; k++)
+      if (weighted[k].item.value > 0) weighted[k].item.value = -2.5
+  }
+  for (let k = w.sentenceStart; k < weighted.length; k++) {
+    const it = weighted[k]
+    if (q) it.w *= it.item.value > 0 ? SENTIMENT_TUNING.questionFactor : 0.8
+    if (bang) it.w *= 1.15
+  }
+  if (w.contrasted) for (let k = w.clauseFrom; k < weighted.length; k++) weighted[k].w *= 1.5
+  w.contrasted = false
+  w.sentenceStart = weighted.length
+  w.clauseFrom = weighted.length
+  w.concessive = false
+  w.sentenceTok = 0
 }
 
 export function sentimentEvidence(f: Folded, items: Item[], label: SentimentLabel): EvidenceSpan[] {

@@ -2,133 +2,168 @@
 //
 // Each rule regex is a long alternation tried at every position of the text, and most rules find
 // nothing in most mentions. From the regex source we derive literals of which every match must
-// contain one ("idiot", "moron", ... for the insult rule). A text is indexed once per view by its
-// three-unit substrings (trigrams, hashed into a 64K-bit bitmap); when every literal has a
-// trigram the text lacks, no literal is in it and the regex cannot match, so it is not run. Hash
-// collisions only make the check say "maybe" more often. The literals come from literals.ts,
-// which gives none when unsure, and such a rule always runs: the check may never hide a match.
+// contain one ("idiot", "moron", ... for the insult rule); literals.ts gives none when unsure, and
+// such a rule always runs: the check may never hide a match.
+//
+// All rules' literals go into one Aho-Corasick automaton (a dense table: one lookup per UTF-16
+// unit). A text is scanned once per view, however many rules read it, and the scan marks every
+// rule the head of one of whose literals the text holds; a rule without a mark cannot match and is
+// not run. This replaced per-rule trigram bitmaps, whose gates cost more to walk than the scan
+// does (one threat rule alone had hundreds of literal groups).
 import { requiredLiterals } from './literals'
 
 export { requiredLiterals }
 
-const BITS = 1 << 16
-const hash3 = (a: number, b: number, c: number): number =>
-  (Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16
+/** One rule's literals, registered in the shared automaton under a slot of their own. */
+export interface Gate {
+  readonly slot: number
+  readonly literals: readonly string[]
+}
 
-/** Trigram bitmap of the last text indexed (8 KB: stays in the CPU's fastest cache). */
+/** The marks of the last text scanned with one index (one per view: lower, deob, cased). */
 export interface Index {
   s: string | null
-  bits: Uint32Array
+  /** The automaton the marks came from: a rebuild (new gates) invalidates them. */
+  built: Automaton | null
+  /** marks[slot] === epoch: the slot's literal occurs in `s`. */
+  marks: Int32Array
+  epoch: number
+}
+
+interface Automaton {
+  /** UTF-16 unit -> symbol class; 0 for units in no literal (they lead back to the root). */
+  classOf: Uint16Array
+  classes: number
+  /** Dense transitions: delta[state * classes + class], state 0 the root; 16-bit when it fits. */
+  delta: Uint16Array | Int32Array
+  /** The first state on the suffix chain (the state itself included) that ends a literal, or 0. */
+  firstOut: Int32Array
+  /** For a state that ends literals: the next such state on its suffix chain, or 0. */
+  nextOut: Int32Array
+  /** Slots of the literals ending at each state: outSlots[outStart[s] .. outStart[s + 1]). */
+  outStart: Int32Array
+  outSlots: Int32Array
+  slots: number
+}
+
+// Only a literal's head goes into the automaton: if the text holds the literal it holds the head,
+// so the check stays exact in the safe direction, and the table stays small enough to sit in the
+// CPU's caches (the full literals made it 11 MB, and the scan stalled on memory).
+const MAX_LITERAL = 12
+
+const registered: Gate[] = []
+let current: Automaton | null = null
+
+/** A rule's gate: its required literals, registered for the next scan (null: always run). */
+export function gateOf(re: RegExp): Gate | null {
+  const literals = requiredLiterals(re)
+  if (!literals) return null
+  const g: Gate = { slot: registered.length, literals }
+  registered.push(g)
+  current = null
+  return g
 }
 
 export function newIndex(): Index {
-  return { s: null, bits: new Uint32Array(BITS >>> 5) }
+  return { s: null, built: null, marks: new Int32Array(0), epoch: 0 }
 }
 
-function indexText(ix: Index, s: string): void {
-  if (ix.s === s) return
+function build(): Automaton {
+  const classOf = new Uint16Array(65536)
+  let classes = 1
+  for (const g of registered)
+    for (const l of g.literals)
+      for (let i = 0; i < l.length && i < MAX_LITERAL; i++) {
+        const u = l.charCodeAt(i)
+        if (classOf[u] === 0) classOf[u] = classes++
+      }
+  // The trie, in plain maps first: its size decides the table's.
+  const children: Map<number, number>[] = [new Map()]
+  const ends: number[][] = [[]]
+  for (const g of registered)
+    for (const lit of g.literals) {
+      const l = lit.slice(0, MAX_LITERAL)
+      let st = 0
+      for (let i = 0; i < l.length; i++) {
+        const c = classOf[l.charCodeAt(i)]
+        let next = children[st].get(c)
+        if (next === undefined) {
+          next = children.length
+          children[st].set(c, next)
+          children.push(new Map())
+          ends.push([])
+        }
+        st = next
+      }
+      ends[st].push(g.slot)
+    }
+  const n = children.length
+  const delta = n <= 0xffff ? new Uint16Array(n * classes) : new Int32Array(n * classes)
+  const fail = new Int32Array(n)
+  const firstOut = new Int32Array(n)
+  const nextOut = new Int32Array(n)
+  // Breadth first, so a state's failure target is complete before the state is.
+  const queue = new Int32Array(n)
+  let head = 0
+  let tail = 0
+  for (const [c, v] of children[0]) {
+    delta[c] = v
+    queue[tail++] = v
+  }
+  while (head < tail) {
+    const u = queue[head++]
+    const f = fail[u]
+    firstOut[u] = ends[u].length > 0 ? u : firstOut[f]
+    if (ends[u].length > 0) nextOut[u] = firstOut[f]
+    const row = u * classes
+    const frow = f * classes
+    for (let c = 1; c < classes; c++) delta[row + c] = delta[frow + c]
+    for (const [c, v] of children[u]) {
+      fail[v] = delta[frow + c]
+      delta[row + c] = v
+      queue[tail++] = v
+    }
+  }
+  const outStart = new Int32Array(n + 1)
+  for (let s = 0; s < n; s++) outStart[s + 1] = outStart[s] + ends[s].length
+  const outSlots = new Int32Array(outStart[n])
+  for (let s = 0; s < n; s++) outSlots.set(ends[s], outStart[s])
+  return {
+    classOf,
+    classes,
+    delta,
+    firstOut,
+    nextOut,
+    outStart,
+    outSlots,
+    slots: registered.length,
+  }
+}
+
+function scan(ix: Index, s: string): void {
+  const a = current ?? (current = build())
+  if (ix.s === s && ix.built === a) return
   ix.s = s
-  const bits = ix.bits
-  bits.fill(0)
-  for (let i = 0; i + 2 < s.length; i++) {
-    const h = hash3(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2))
-    bits[h >>> 5] |= 1 << (h & 31)
+  ix.built = a
+  if (ix.marks.length < a.slots) {
+    ix.marks = new Int32Array(a.slots)
+    ix.epoch = 0
   }
-}
-
-// Letters so common in English that a trigram made of them passes the test on most texts.
-const COMMON = new Set([...' etaoinshrld'].map((c) => c.charCodeAt(0)))
-
-/**
- * How good a trigram is as a group's key: shared by many literals (one test rules out all of
- * them), and unlikely in an ordinary text (the test fails, so the literals are skipped).
- */
-function keyScore(shared: number, a: number, b: number, c: number): number {
-  const rare = (COMMON.has(a) ? 0 : 1) + (COMMON.has(b) ? 0 : 1) + (COMMON.has(c) ? 0 : 1)
-  const space = a === 32 || b === 32 || c === 32 ? 0.5 : 0
-  return shared * (1 + 2 * rare - space)
-}
-
-/**
- * A rule's gate: its required literals in groups that share a trigram, each group as that
- * trigram's hash, the group's length in entries, then for each literal its count of further
- * trigrams and their hashes (null: always run). A literal can only be in the text when all its
- * trigrams are; literals multiplied out from a pattern share trigrams ("die for allah", "die for
- * the cause"), so one absent bit rules out a whole group at once. Keys are chosen greedily by
- * keyScore, to keep the groups few and their keys rare: the text is tested once per group.
- */
-export function gateOf(re: RegExp): Int32Array | null {
-  const lits = requiredLiterals(re)
-  if (!lits) return null
-  // Each literal's trigrams: hash -> where the trigram starts in the literal.
-  let left = lits.map((l) => {
-    const hs = new Map<number, number>()
-    for (let i = 0; i + 2 < l.length; i++) {
-      const [a, b, c] = [l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2)]
-      hs.set(hash3(a, b, c), i)
-    }
-    return { l, hs }
-  })
-  const out: number[] = []
-  while (left.length > 0) {
-    const count = new Map<number, number>()
-    const where = new Map<number, [string, number]>()
-    for (const { l, hs } of left)
-      for (const [h, i] of hs) {
-        count.set(h, (count.get(h) ?? 0) + 1)
-        where.set(h, [l, i])
-      }
-    let best = 0
-    let bestScore = -Infinity
-    for (const [h, n] of count) {
-      const [l, i] = where.get(h)!
-      const sc = keyScore(n, l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2))
-      if (sc > bestScore) {
-        best = h
-        bestScore = sc
-      }
-    }
-    const body: number[] = []
-    const rest: typeof left = []
-    for (const lit of left) {
-      if (!lit.hs.has(best)) {
-        rest.push(lit)
-        continue
-      }
-      const others = [...lit.hs.keys()].filter((h) => h !== best)
-      body.push(others.length, ...others)
-    }
-    out.push(best, body.length, ...body)
-    left = rest
+  const epoch = (ix.epoch = ix.epoch >= 0x7ffffffe ? 1 : ix.epoch + 1)
+  if (epoch === 1) ix.marks.fill(0)
+  const { classOf, classes, delta, firstOut, nextOut, outStart, outSlots } = a
+  const marks = ix.marks
+  let st = 0
+  for (let i = 0; i < s.length; i++) {
+    st = delta[st * classes + classOf[s.charCodeAt(i)]]
+    for (let o = firstOut[st]; o !== 0; o = nextOut[o])
+      for (let k = outStart[o]; k < outStart[o + 1]; k++) marks[outSlots[k]] = epoch
   }
-  return Int32Array.from(out)
 }
 
 /** False only when `s` certainly holds none of the gate's literals. */
-export function mayMatch(ix: Index, s: string, gate: Int32Array | null): boolean {
+export function mayMatch(ix: Index, s: string, gate: Gate | null): boolean {
   if (!gate) return true
-  indexText(ix, s)
-  const bits = ix.bits
-  for (let k = 0; k < gate.length;) {
-    const first = gate[k]
-    const groupEnd = k + 2 + gate[k + 1]
-    if (((bits[first >>> 5] >>> (first & 31)) & 1) === 0) {
-      k = groupEnd
-      continue
-    }
-    for (k += 2; k < groupEnd;) {
-      const end = k + 1 + gate[k]
-      let all = true
-      for (k++; k < end; k++) {
-        const h = gate[k]
-        if (((bits[h >>> 5] >>> (h & 31)) & 1) === 0) {
-          all = false
-          break
-        }
-      }
-      if (all) return true
-      k = end
-    }
-  }
-  return false
+  scan(ix, s)
+  return ix.marks[gate.slot] === ix.epoch
 }

@@ -1,7 +1,7 @@
 // Runs in: main process / CLI (Node). Shared plumbing for detectors: rules as data, spans mapped back.
 import type { Folded } from '../normalize'
 import type { EvidenceSpan, PolicyFlag, SchoolContext } from '../types'
-import { gateOf, mayMatch, newIndex } from './prefilter'
+import { type Gate, gateOf, mayMatch, newIndex } from './prefilter'
 
 export type View = 'lower' | 'deob' | 'cased'
 
@@ -64,10 +64,23 @@ export function sentenceAround(s: string, start: number, end: number): string {
 
 const MAX_HITS_PER_RULE = 20
 
-// Each rule's literal gate (see prefilter.ts), derived once per regex, and one trigram index per
-// view so a text is indexed once however many rules read it.
-const gates = new WeakMap<readonly Rule[], { re: RegExp; gate: Int32Array | null }[]>()
+// Each rule's literal gate (see prefilter.ts), derived once per regex, and one index per view so
+// a text is scanned once however many rules read it.
+type Gates = { re: RegExp; gate: Gate | null }[]
+const gates = new WeakMap<readonly Rule[], Gates>()
 const indexes = { lower: newIndex(), deob: newIndex(), cased: newIndex() }
+
+/** The list's gates, all made before any is used: each new gate rebuilds the shared automaton. */
+function gatesOf(rules: readonly Rule[]): Gates {
+  let gs = gates.get(rules)
+  if (!gs) gates.set(rules, (gs = []))
+  for (let ri = 0; ri < rules.length; ri++) {
+    // Rule lists are built at load, but a gate is only trusted for the regex it was made from.
+    const g = gs[ri]
+    if (!g || g.re !== rules[ri].re) gs[ri] = { re: rules[ri].re, gate: gateOf(rules[ri].re) }
+  }
+  return gs
+}
 
 export function runRules(
   input: DetectorInput,
@@ -76,13 +89,10 @@ export function runRules(
   out: Detection[],
 ): boolean {
   let any = false
-  let gs = gates.get(rules)
-  if (!gs) gates.set(rules, (gs = []))
+  const gs = gatesOf(rules)
   for (let ri = 0; ri < rules.length; ri++) {
     const r = rules[ri]
-    // Rule lists are built at load, but a gate is only trusted for the regex it was made from.
-    let g = gs[ri]
-    if (!g || g.re !== r.re) gs[ri] = g = { re: r.re, gate: gateOf(r.re) }
+    const g = gs[ri]
     const view = r.view ?? 'lower'
     const s = viewOf(input.f, view)
     // deob is usually lower itself: one index serves both.

@@ -5,3 +5,4 @@
 export { WORDS } from './words'
 export { PHRASES, EMOJI } from './phrases'
 export { NEGATORS, BOOSTERS, CONTRAST } from './modifiers'
+export { AFINN_IGNORE } from './afinn-ignore'
