@@ -144,9 +144,9 @@ function chooseFlag(
   if (flag === 'staff_named') return best
   const strict = STRICT_FLAGS.includes(flag)
   // Strict flags when no threshold keeps the precision floor: the best F1. The floor failing means
-  // the training writers used the label more loosely than the rules (safeguarding: precision 0.52
-  // at the best F2), and F2 then chose a 5% probability, which sent nut-allergy questions to the
-  // DSL; on the opened corpus F1 kept the same F2 (0.91) with precision 0.89 instead of 0.77.
+  // the training writers used the label more loosely than the rules (safeguarding, on sets a–l),
+  // and the best F2 then sat at the grid's lowest probability (0.05), which sent nut-allergy
+  // questions to the DSL (test/analysis/families.test.ts holds that case).
   let bestF1 = -1
   let fallback = best
   for (const t of GRID) {

@@ -6,6 +6,7 @@ import type { RuleOutcome } from './engine'
 import { emitFeatures, featureKey, parseFeatureName } from './features'
 import shipped from './model/weights.json'
 import { SCHOOL_CONTACT } from './flags/personal-data'
+import { LOST_ITEMS } from './flags/safeguarding'
 import { route } from './routing'
 import { capEvidence } from './evidence-cap'
 import { sentimentEvidence } from './sentiment'
@@ -236,10 +237,8 @@ function vetoed(fl: PolicyFlag, o: RuleOutcome): boolean {
   return false
 }
 
-const ITEM =
-  '(?:coat|jumper|cardigan|uniform|shoes?|trainers|book|bag|book bag|kit|pe kit|bottle|water bottle|lunch ?box|hat|glasses|phone|homework|money|jacket|scooter|bike|keys?|hoodie|blazer)'
 const LOST_PROPERTY = new RegExp(
-  `\\b(?:lost|missing)\\b[^.!?\\n]{0,40}\\b${ITEM}s?\\b|\\b${ITEM}s?\\b[^.!?\\n]{0,40}\\b(?:lost|missing)\\b`,
+  `\\b(?:lost|missing)\\b[^.!?\\n]{0,40}\\b${LOST_ITEMS}s?\\b|\\b${LOST_ITEMS}s?\\b[^.!?\\n]{0,40}\\b(?:lost|missing)\\b`,
 )
 const CHILD_GONE =
   /\b(?:child|boy|girl|son|daughter|ds|dd|pupil|kid|he|she|they)\b[^.!?\n]{0,20}\b(?:is|was|went|has gone|have gone|been reported) missing\b|\blast seen\b|\bmissing (?:child|boy|girl|pupil|teen)/

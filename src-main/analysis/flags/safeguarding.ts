@@ -91,9 +91,12 @@ const CHILD_REF =
 const HARM_WORDS =
   /\b(?:punch(?:ed|ing)|kick(?:ed|ing) (?:in|him|her)|kicked|hit(?:ting)? (?:him|her|them|the little)|shoved|pushed (?:over|down|into)|slapped|strangled|choked|bitten|bruis\w*|split lip|black eye|bleeding|injur\w*|hospital|ambulance|a&e|broken (?:arm|leg|wrist|nose)|concussion|scratching (?:her|his) (?:arms?|legs?|wrists?)|hurting (?:herself|himself)|wanted to die|want(?:s)? to die|alone|on (?:his|her|their) own|no staff|nobody (?:there|watching|noticed)|unsupervised|walked out|went missing|reported missing|missing|lost kid|stranger|a lift home|in (?:his|her) car|sit on (?:his|her) knee|on (?:his|her) lap|put (?:his|her) hands on|dm(?:ing|ed|s)?|messag(?:ing|ed)|follow(?:ing|ed) (?:my|her|him|all|the)|send me a selfie|selfies?|sexual|beheading|extremist|prevent|radicali\w*|videos? (?:from|about) (?:some|a|an)|called names|shoved around|picked on|lunch (?:untouched|not eaten)|not eat(?:en|ing)|hungry|same clothes|no coat|eats whatever|allergic reaction|(?:gave|given|fed|ate|eaten) (?:\w+ )?(?:nuts|peanuts|dairy|egg)|walking home (?:\w+ )?on (?:his|her) own|left (?:sitting|standing|outside|behind)|found (?:her|him) (?:on|in|alone|wandering)|police|hasn't (?:had|been) (?:a bath|washed|fed)|unwashed|smells? (?:of wee|of urine|really bad|awful)|nicks? food|stealing food|underweight|skin and bone|flinch\w*|locks? (?:her|him|them) (?:in|out)|locked in|stepdad|mum's boyfriend|bruises?|burn marks|a burn on|marks on|making (?:herself|himself) sick|stopped eating|wandering|left (?:in the|alone|unattended|on (?:his|her|their) own|outside|waiting)|anything could happen|no adult|no teacher|nobody (?:came|noticed|supervising)|trying to (?:talk to|get|lure|take|film|photograph)|through the fence|getting into (?:a|his|her) car|older (?:teenagers|boys|men|lads)|shook|shaken|hit (?:his|her) head|sell(?:ing|s)? (?:vapes|drugs|weed|pills)|(?:keep|kept) (?:\w+ ){0,2}secret from|county lines)\b/
 
-// A lost coat or jumper "went missing": property, not a child.
-const LOST_ITEM =
-  /\b(?:coat|jumper|uniform|shoes?|book|bag|kit|bottle|lunch ?box|cardigan|hat|glasses|phone|homework|money|trainers|jacket|scooter|bike)s? (?:\w+ )?(?:went|has gone|have gone|goes|go|gone|was|were|is|are|keeps? going) missing\b/
+/** Things children lose: a lost coat or jumper "went missing" is property, not a child. */
+export const LOST_ITEMS =
+  '(?:coat|jumper|uniform|shoes?|book|bag|kit|bottle|lunch ?box|cardigan|hat|glasses|phone|homework|money|trainers|jacket|scooter|bike|keys?|hoodie|blazer)'
+const LOST_ITEM = new RegExp(
+  `\\b${LOST_ITEMS}s? (?:\\w+ )?(?:went|has gone|have gone|goes|go|gone|was|were|is|are|keeps? going) missing\\b`,
+)
 
 const NOT_WELFARE =
   /\b(?:if (?:my|our) \w+ (?:comes|gets|is)|unhurt|no one was (?:injured|hurt)|nobody was (?:injured|hurt)|not injured|sports day|appointment|won(?!')|winning|trophy|match|tournament|charity|fundraising|raised|awareness week|netball team (?:won|beat)|police (?:visit|officer visited|came in to talk)|pcso (?:visit|talk))\b/
