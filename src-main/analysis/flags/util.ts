@@ -84,6 +84,18 @@ function gatesOf(rules: readonly Rule[]): Gates {
   return gs
 }
 
+// Gates of the regexes detectors run themselves rather than as rules: same literals, same scan.
+const regexGates = new WeakMap<RegExp, { gate: Gate | null }>()
+
+/** False only when `re` certainly cannot match the input's `view` (see prefilter.ts). */
+export function mayMatchView(input: DetectorInput, view: View, re: RegExp): boolean {
+  let g = regexGates.get(re)
+  if (!g) regexGates.set(re, (g = { gate: gateOf(re) }))
+  const s = viewOf(input.f, view)
+  const ix = view === 'deob' && s === input.f.lower ? indexes.lower : indexes[view]
+  return passes(ix, s, g.gate)
+}
+
 export function runRules(
   input: DetectorInput,
   flag: PolicyFlag,
