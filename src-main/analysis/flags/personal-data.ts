@@ -236,8 +236,9 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
       "An email address that is not the school's own.",
     )
   }
+  // Postcodes, registrations and "jake h in 6r" all hold a digit: skipped on texts without one.
   POSTCODE.lastIndex = 0
-  while ((m = POSTCODE.exec(cased)) !== null) {
+  while (hasDigits && (m = POSTCODE.exec(cased)) !== null) {
     // The school's own postcode is public; normalised only when a postcode turns up at all.
     if (m[0].replace(/\s/g, '') === (school?.postcode ?? '').replace(/\s/g, '').toUpperCase())
       continue
@@ -263,7 +264,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     }
   }
   REG.lastIndex = 0
-  while ((m = REG.exec(cased)) !== null) {
+  while (hasDigits && (m = REG.exec(cased)) !== null) {
     if (/^(?:SEN|SAT|PTA|KS\d|Y\d|R\d)/.test(m[0])) continue
     push(
       input,
@@ -275,7 +276,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     )
   }
   REG_LOWER.lastIndex = 0
-  while ((m = REG_LOWER.exec(lower)) !== null) {
+  while (hasDigits && (m = REG_LOWER.exec(lower)) !== null) {
     const s = m.index + m[0].length - m[1].length
     if (!out.some((d) => d.rule === 'personal_info.vehicle-reg' && d.start <= s)) {
       push(input, out, s, s + m[1].length, 'personal_info.vehicle-reg', 'A vehicle registration.')
@@ -304,7 +305,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     }
   }
   LOWER_NAME_CLASS.lastIndex = 0
-  while ((m = LOWER_NAME_CLASS.exec(lower)) !== null) {
+  while (hasDigits && (m = LOWER_NAME_CLASS.exec(lower)) !== null) {
     if (!GIVEN_NAMES.has(m[1]) || sm.firstNames.has(m[1])) continue
     push(
       input,
