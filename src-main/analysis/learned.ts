@@ -189,24 +189,32 @@ export function decide(
   ruleLabel: SentimentLabel,
 ): Decision {
   const trusted = SENTIMENT_LABELS.indexOf(ruleLabel)
-  const s = [0, 1, 2].map((k) => z[k] + model.offsets[k] + (k === trusted ? model.ruleTrust : 0))
-  const mx = Math.max(s[0], s[1], s[2])
-  const e = s.map((v) => Math.exp(v - mx))
-  const tot = e[0] + e[1] + e[2]
-  const best = s[2] >= s[1] && s[2] > s[0] ? 2 : s[0] >= s[1] ? 0 : 1
+  // Three classes, written out: this runs once per mention, and arrays and callbacks cost more
+  // than the arithmetic.
+  const { offsets, ruleTrust } = model
+  const s0 = z[0] + offsets[0] + (trusted === 0 ? ruleTrust : 0)
+  const s1 = z[1] + offsets[1] + (trusted === 1 ? ruleTrust : 0)
+  const s2 = z[2] + offsets[2] + (trusted === 2 ? ruleTrust : 0)
+  const mx = Math.max(s0, s1, s2)
+  const e0 = Math.exp(s0 - mx)
+  const e1 = Math.exp(s1 - mx)
+  const e2 = Math.exp(s2 - mx)
+  const tot = e0 + e1 + e2
+  const best = s2 >= s1 && s2 > s0 ? 2 : s0 >= s1 ? 0 : 1
   const label = SENTIMENT_LABELS[best]
-  const score = Math.max(-1, Math.min(1, (e[2] - e[0]) / tot))
+  const score = Math.max(-1, Math.min(1, (e2 - e0) / tot))
   const flags = new Set<PolicyFlag>()
   const modelOnly = new Set<PolicyFlag>()
-  POLICY_FLAGS.forEach((fl, j) => {
+  for (let j = 0; j < POLICY_FLAGS.length; j++) {
+    const fl = POLICY_FLAGS[j]
     const { mode, threshold } = model.flags[fl]
     const rule = ruleFlags.has(fl)
     const m = sigmoid(z[3 + j]) >= threshold
     const fire = mode === 'rule' ? rule : mode === 'or' ? rule || m : m
-    if (!fire) return
+    if (!fire) continue
     flags.add(fl)
     if (!rule) modelOnly.add(fl)
-  })
+  }
   // Praise and complaint follow the verdict: never praise in a negative text, nor the reverse.
   if (label === 'negative') flags.delete('praise')
   if (label === 'positive') flags.delete('complaint')

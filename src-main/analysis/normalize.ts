@@ -193,6 +193,33 @@ const SPACED = /(?<![a-z])[a-z](?:[ ._\-*][a-z](?![a-z])){2,}/g
 // A word that mixes letters with leet digits/symbols: "sh1t", "b!tch", "@ss".
 const LEET_WORD = /[a-z0-9@$!|€]*[a-z][a-z0-9@$!|€]*|[0-9@$!|€]+[a-z][a-z0-9@$!|€]*/g
 
+/** One LEET_WORD match with its leetspeak undone, or unchanged when it is not leet. */
+function unleetWord(w: string): string {
+  // A "!" ending a word is punctuation ("great!"), not an "i".
+  let end = w.length
+  while (end > 0 && w.charCodeAt(end - 1) === 33) end--
+  // The word is made of letters and leet symbols only: most words are letters alone, and are
+  // told apart here in one pass instead of by two regex tests on a copy.
+  let letter = false
+  let symbol = false
+  for (let i = 0; i < end; i++) {
+    const c = w.charCodeAt(i)
+    if (c >= 97 && c <= 122) letter = true
+    else symbol = true
+  }
+  if (!letter || !symbol) return w
+  const core = w.slice(0, end)
+  // "y6", "2nd", "10am" are not leet: leave mostly-numeric tokens alone.
+  if (
+    /^[0-9]+(st|nd|rd|th|am|pm|s|k|m|x|yr|yrs)$/.test(core) ||
+    /^[a-z]{1,2}[0-9]{1,2}$/.test(core)
+  )
+    return w
+  let r = ''
+  for (const c of core) r += LEET[c] ?? c
+  return r.length === core.length ? r + w.slice(core.length) : w
+}
+
 function buildDeob(lower: string): {
   deob: string
   map: Int32Array | null
@@ -202,22 +229,9 @@ function buildDeob(lower: string): {
     return { deob: lower, map: null, endMap: null }
   }
   // First undo leet inside words that contain at least one letter (so phone numbers survive).
-  // A "!" ending a word is punctuation ("great!"), not an "i".
   let leet = !/[a-z][0-9@$|€]|[0-9@$!|€][a-z]/.test(lower)
     ? lower
-    : lower.replace(LEET_WORD, (w) => {
-        const core = w.replace(/!+$/, '')
-        if (!/[a-z]/.test(core) || !/[0-9@$!|€]/.test(core)) return w
-        // "y6", "2nd", "10am" are not leet: leave mostly-numeric tokens alone.
-        if (
-          /^[0-9]+(st|nd|rd|th|am|pm|s|k|m|x|yr|yrs)$/.test(core) ||
-          /^[a-z]{1,2}[0-9]{1,2}$/.test(core)
-        )
-          return w
-        let r = ''
-        for (const c of core) r += LEET[c] ?? c
-        return r.length === core.length ? r + w.slice(core.length) : w
-      })
+    : lower.replace(LEET_WORD, unleetWord)
   const out: string[] = []
   const map: number[] = []
   let last = 0

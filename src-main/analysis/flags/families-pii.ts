@@ -33,6 +33,8 @@ export const PERSONAL_DATA_FAMILIES: Rule[] = [
       'g',
     ),
     view: 'cased',
+    // Every alternative holds a "(" or an "in"/"from" before a year, class, room or group.
+    pre: /\(|(?:in|from) (?:the )?(?:[Yy]|[Rr]eception|[1-6]|[A-Z][a-z]+ (?:room|class|group))/,
     explain: "A child's name with their class, room or year group: the child can be found.",
     unless:
       /\b(?:mrs|mr|miss|ms|teacher|staff|the kids|everyone|children|pupils|anyone|someone|all|who|one|those|them|us|people)\b (?:in|from) /i,
@@ -48,6 +50,9 @@ export const PERSONAL_DATA_FAMILIES: Rule[] = [
       'g',
     ),
     view: 'cased',
+    // The words each alternative needs besides the name: an age, "pupil", "name is", or what
+    // follows the comma.
+    pre: /-year-old|pupil|including|tagged|name is|full name|, (?:aged \d|[1-9]|a [Yy]ear \d|in [Yy]ear \d|he's |she's )/,
     explain: "A child's full name with their age, year or school: the child can be identified.",
   },
   {

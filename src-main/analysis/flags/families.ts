@@ -114,6 +114,8 @@ export const SEXUAL_FAMILIES: Rule[] = [
     // An innuendo marker plus a private or "more than" setting: the wink says what the words hide.
     re: /\b(?:if you know what i mean|know what i'?m saying|nudge,? nudge|wink,? wink)|;-?\)|\u{1F609}|\u{1F60F}|\u{1F61C}/gu,
     view: 'cased',
+    // A part of every alternative (the prefilter cannot derive them: ";)" is short).
+    pre: /know what i|nudge|wink|;-?\)|\u{1F609}|\u{1F60F}|\u{1F61C}/u,
     explain: 'Innuendo: a wink or "if you know what I mean" about a private arrangement.',
     needs:
       /\b(?:private (?:sessions?|lessons?|tuition|meetings?)|one[- ]to[- ]one (?:sessions?|lessons?)|more than (?:just )?(?:"?meetings"?|friends|colleagues|a chat)|boiler ?room|(?:store|stationery|supply) cupboard|behind closed doors|after hours|for the (?:mums|dads|ladies)|staying late|late (?:meetings|nights?)|extra[- ]curricular|special attention|hands[- ]on|"meetings")/i,

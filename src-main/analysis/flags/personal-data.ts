@@ -136,6 +136,72 @@ export const CALLED_FULL = new RegExp(
   'g',
 )
 
+interface ChildRule {
+  re: RegExp
+  rule: string
+  explanation: string
+  /**
+   * A cheap condition the regex cannot match without (`digits`: the text holds a digit), so
+   * most mentions skip the scan: a year group written "Year 4", a word the pattern spells out.
+   */
+  pre?: (cased: string, digits: boolean) => boolean
+}
+
+const CHILD_RULES: ChildRule[] = [
+  {
+    re: CHILD_FULL_YEAR,
+    rule: 'personal_info.child-name-year',
+    explanation: "A child's full name with a class or year group.",
+  },
+  {
+    re: CHILD_FIRST_YEAR,
+    rule: 'personal_info.child-first-name-year',
+    explanation: "A child's first name with a class or year group.",
+  },
+  {
+    re: YEAR_NOUN_CHILD,
+    rule: 'personal_info.child-name-year',
+    explanation: 'A child named with a year group.',
+  },
+  {
+    re: YEAR_NAME,
+    rule: 'personal_info.child-name-year',
+    explanation: 'A child named with a year group.',
+    pre: (_c, digits) => digits,
+  },
+  { re: REL_FULL, rule: 'personal_info.child-full-name', explanation: "A child's full name." },
+  {
+    re: CALLED_FULL,
+    rule: 'personal_info.child-full-name',
+    explanation: "A child's full name.",
+    pre: (c) => c.includes('called') || c.includes('named'),
+  },
+  {
+    re: NAME_THEN_YEAR,
+    rule: 'personal_info.child-name-year',
+    explanation: "A child's full name with a class or year group.",
+    pre: (c, digits) => digits || c.includes('Reception'),
+  },
+  {
+    re: NAME_APPOSITION,
+    rule: 'personal_info.child-full-name',
+    explanation: "A child's full name.",
+    pre: (c) => c.includes(','),
+  },
+  {
+    re: NAME_NEAR_YEAR,
+    rule: 'personal_info.child-name-year',
+    explanation: "A child's full name with a class or year group.",
+    pre: (c, digits) => digits || c.includes(' class') || c.includes(' Class'),
+  },
+  {
+    re: NAME_IS,
+    rule: 'personal_info.child-first-name',
+    explanation: "A lost or described child's first name.",
+    pre: (c) => c.includes(' name is '),
+  },
+]
+
 function isStaffName(sm: ReturnType<typeof staffMatcher>, first: string, last?: string): boolean {
   return sm.firstNames.has(first.toLowerCase()) && (!last || sm.surnames.has(last.toLowerCase()))
 }
@@ -200,8 +266,9 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
       "An email address that is not the school's own.",
     )
   }
+  // Postcodes, registrations and "jake h in 6r" all hold a digit: skipped on texts without one.
   POSTCODE.lastIndex = 0
-  while ((m = POSTCODE.exec(cased)) !== null) {
+  while (hasDigits && (m = POSTCODE.exec(cased)) !== null) {
     // The school's own postcode is public; normalised only when a postcode turns up at all.
     if (m[0].replace(/\s/g, '') === (school?.postcode ?? '').replace(/\s/g, '').toUpperCase())
       continue
@@ -235,7 +302,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     push(input, out, m.index, m.index + m[0].length, 'personal_info.address', 'A street address.')
   }
   REG.lastIndex = 0
-  while ((m = REG.exec(cased)) !== null) {
+  while (hasDigits && (m = REG.exec(cased)) !== null) {
     if (/^(?:SEN|SAT|PTA|KS\d|Y\d|R\d)/.test(m[0])) continue
     push(
       input,
@@ -247,41 +314,14 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     )
   }
   REG_LOWER.lastIndex = 0
-  while ((m = REG_LOWER.exec(lower)) !== null) {
+  while (hasDigits && (m = REG_LOWER.exec(lower)) !== null) {
     const s = m.index + m[0].length - m[1].length
     if (!out.some((d) => d.rule === 'personal_info.vehicle-reg' && d.start <= s)) {
       push(input, out, s, s + m[1].length, 'personal_info.vehicle-reg', 'A vehicle registration.')
     }
   }
-  const childRules: [RegExp, string, string][] = [
-    [
-      CHILD_FULL_YEAR,
-      'personal_info.child-name-year',
-      "A child's full name with a class or year group.",
-    ],
-    [
-      CHILD_FIRST_YEAR,
-      'personal_info.child-first-name-year',
-      "A child's first name with a class or year group.",
-    ],
-    [YEAR_NOUN_CHILD, 'personal_info.child-name-year', 'A child named with a year group.'],
-    [YEAR_NAME, 'personal_info.child-name-year', 'A child named with a year group.'],
-    [REL_FULL, 'personal_info.child-full-name', "A child's full name."],
-    [CALLED_FULL, 'personal_info.child-full-name', "A child's full name."],
-    [
-      NAME_THEN_YEAR,
-      'personal_info.child-name-year',
-      "A child's full name with a class or year group.",
-    ],
-    [NAME_APPOSITION, 'personal_info.child-full-name', "A child's full name."],
-    [
-      NAME_NEAR_YEAR,
-      'personal_info.child-name-year',
-      "A child's full name with a class or year group.",
-    ],
-    [NAME_IS, 'personal_info.child-first-name', "A lost or described child's first name."],
-  ]
-  for (const [re, rule, explanation] of childRules) {
+  for (const { re, rule, explanation, pre } of CHILD_RULES) {
+    if (pre && !pre(cased, hasDigits)) continue
     re.lastIndex = 0
     while ((m = re.exec(cased)) !== null) {
       const first = m[1]
@@ -303,7 +343,7 @@ export function detectPersonalData(input: DetectorInput, out: Detection[]): bool
     }
   }
   LOWER_NAME_CLASS.lastIndex = 0
-  while ((m = LOWER_NAME_CLASS.exec(lower)) !== null) {
+  while (hasDigits && (m = LOWER_NAME_CLASS.exec(lower)) !== null) {
     if (!GIVEN_NAMES.has(m[1]) || sm.firstNames.has(m[1])) continue
     push(
       input,

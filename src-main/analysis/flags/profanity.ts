@@ -289,6 +289,8 @@ HATE_RULES.push({
   id: 'hate.emoji',
   re: /(?:\u{1F412}|\u{1F435}|\u{1F98D}|\u{1F9A7})[^\n]{0,6}(?:\u{1F34C})?|\u{1F3F3}\u{FE0F}?\u{200D}?\u{1F308}\s*(?:\u{1F92E}|\u{1F922}|\u{1F621}|\u{1F44E})/gu,
   view: 'cased',
+  // Emoji beyond the BMP only: no text without a surrogate pair can match.
+  pre: /[\uD800-\uDBFF]/,
   explain: 'Racist or homophobic emoji aimed at a person or group.',
 })
 

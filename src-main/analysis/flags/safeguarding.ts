@@ -33,6 +33,8 @@ const RULES: Rule[] = [
       `\\b${ADULT}\\b[^.!?\\n]{0,60}\\b(?:messag\\w*|dm'?(?:ed|ing|s)?|snapchat\\w*|whatsapp\\w*|texting|texted|texts|friend request\\w*|followed|following|added|adding|sending (?:her|him) (?:photos|pictures|messages|gifts)|private messages?|meet (?:her|him) (?:alone|after)|gave (?:her|him) (?:his|her) (?:number|phone number|snapchat|instagram)|driving (?:her|him) home|lifts? home)\\b[^.!?\\n]{0,50}(?:(?:my|our|a|the|her|his)\\s+(?:\\w+\\s+)?(?:daughter|son|child|pupil|student|girl|boy|kid)s?|pupils?|students?|children|kids|girls?|boys?|dd|ds|year \\d|y\\d|\\d+ year old)\\b|\\b(?:inappropriate|private|secret)\\s+(?:messages?|contact|relationship|photos|pictures|texts?|chats?)\\b[^.!?\\n]{0,40}\\b(?:pupils?|students?|child|children|kids?|girls?|boys?|daughter|son|dd|ds)`,
       'g',
     ),
+    // The contact words each alternative needs (the prefilter cannot derive them: "dm" is short).
+    pre: /messag|dm|snapchat|whatsapp|text|friend request|follow|add|sending |private|meet |gave |driving |lifts? home|inappropriate|secret/,
     explain: 'Private contact between a member of staff and a pupil.',
     // A fake account "messaging parents" is impersonation; the child-contact family still sees
     // one that messages the children themselves.

@@ -24,6 +24,8 @@ const RULES: Rule[] = [
     id: 'sexual.emoji',
     re: /(?:\u{1F346}|\u{1F351}|\u{1F4A6}|\u{1F445}|\u{1F51E}|\u{1F48B}|\u{1F975}|\u{1F60F})/gu,
     view: 'cased',
+    // Emoji beyond the BMP only: no text without a surrogate pair can match.
+    pre: /[\uD800-\uDBFF]/,
     explain: 'Sexual emoji innuendo.',
     unless:
       /\b(?:harvest|vegetables?|fruit|recipe|cooking|garden)\b|^(?![\s\S]*\b(?:mr|mrs|miss|ms|teacher|ta|mum|mums|dad|dads|she|her|he|him|head|fun|profile|single)\b)/i,

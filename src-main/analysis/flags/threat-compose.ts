@@ -6,7 +6,7 @@
 // damaged car or building), a TARGET (a person or their property, not the writer's own child)
 // and a FRAME that points it forward (intent, a condition, a wish, an incitement, a menace
 // marker). A sentence with all three is a threat; the idioms and reports below veto.
-import type { Detection, DetectorInput, Rule } from './util'
+import { type Detection, type DetectorInput, type Rule, mayMatchView } from './util'
 
 // Acts of violence or damage. Bare "hit" and "kill" are here; idioms are vetoed separately.
 const HARM_ACT =
@@ -42,7 +42,7 @@ const VETO =
 export function detectComposedThreat(input: DetectorInput, out: Detection[]): boolean {
   const s = input.f.deob
   // Cheap gate: no harm word at all means no threat of this kind, and most texts have none.
-  if (!RE_ANY.test(s)) return false
+  if (!mayMatchView(input, 'deob', RE_ANY) || !RE_ANY.test(s)) return false
   const parts = s.split(/(?<=[.!?\n])\s*/)
   let pos = 0
   let prev = ''

@@ -7,7 +7,7 @@
 // park, "just saying"). One strong cue and any other cue, or two strong cues, in a text that
 // points at someone, reads as a threat. Idiom, news of a past incident and a writer's own
 // child veto, as in the other threat rules.
-import type { Detection, DetectorInput } from './util'
+import { type Detection, type DetectorInput, mayMatchView } from './util'
 
 const STRONG = new RegExp(
   `\\b(?:${[
@@ -44,6 +44,8 @@ const VETO =
 /** True when the text reads as a veiled threat; its strongest cue becomes the evidence. */
 export function detectMenace(input: DetectorInput, out: Detection[]): boolean {
   const s = input.f.deob
+  // Most texts hold none of the cues' literals: the shared prefilter scan tells, not the regex.
+  if (!mayMatchView(input, 'deob', STRONG)) return false
   STRONG.lastIndex = 0
   const strong = STRONG.exec(s)
   if (!strong) return false

@@ -92,6 +92,8 @@ export const THREAT_RULES: Rule[] = [
     id: 'threat.weapon-emoji',
     re: /(?:\u{1F52A}|\u{1F52B}|\u{1F4A3}|\u{1FA93}|\u{1F5E1})/gu,
     view: 'cased',
+    // Emoji beyond the BMP only: no text without a surrogate pair can match.
+    pre: /[\uD800-\uDBFF]/,
     explain: 'A weapon emoji aimed at a person in the same sentence.',
     unless: /\b(?:cake|cooking|baking|recipe|fireworks|bonfire|chopping|knife skills|the bomb)\b/i,
   },

@@ -69,17 +69,31 @@ const MAX_HITS_PER_RULE = 20
 type Gates = { re: RegExp; gate: Gate | null }[]
 const gates = new WeakMap<readonly Rule[], Gates>()
 const indexes = { lower: newIndex(), deob: newIndex(), cased: newIndex() }
+// Called per rule per text: under the CommonJS transform the CLI runs with (tsx), an imported
+// function is a getter call on every use; a module-local reference is not.
+const passes = mayMatch
 
 /** The list's gates, all made before any is used: each new gate rebuilds the shared automaton. */
 function gatesOf(rules: readonly Rule[]): Gates {
   let gs = gates.get(rules)
   if (!gs) gates.set(rules, (gs = []))
   for (let ri = 0; ri < rules.length; ri++) {
-    // Rule lists are built at load, but a gate is only trusted for the regex it was made from.
     const g = gs[ri]
     if (!g || g.re !== rules[ri].re) gs[ri] = { re: rules[ri].re, gate: gateOf(rules[ri].re) }
   }
   return gs
+}
+
+// Gates of the regexes detectors run themselves rather than as rules: same literals, same scan.
+const regexGates = new WeakMap<RegExp, { gate: Gate | null }>()
+
+/** False only when `re` certainly cannot match the input's `view` (see prefilter.ts). */
+export function mayMatchView(input: DetectorInput, view: View, re: RegExp): boolean {
+  let g = regexGates.get(re)
+  if (!g) regexGates.set(re, (g = { gate: gateOf(re) }))
+  const s = viewOf(input.f, view)
+  const ix = view === 'deob' && s === input.f.lower ? indexes.lower : indexes[view]
+  return passes(ix, s, g.gate)
 }
 
 export function runRules(
@@ -89,15 +103,18 @@ export function runRules(
   out: Detection[],
 ): boolean {
   let any = false
-  const gs = gatesOf(rules)
+  let gs = gates.get(rules)
+  if (!gs || gs.length !== rules.length) gs = gatesOf(rules)
   for (let ri = 0; ri < rules.length; ri++) {
     const r = rules[ri]
+    // Rule lists are built at load, but a gate is only trusted for the regex it was made from.
+    if (gs[ri].re !== r.re) gs = gatesOf(rules)
     const g = gs[ri]
     const view = r.view ?? 'lower'
     const s = viewOf(input.f, view)
     // deob is usually lower itself: one index serves both.
     const ix = view === 'deob' && s === input.f.lower ? indexes.lower : indexes[view]
-    if (!mayMatch(ix, s, g.gate)) continue
+    if (!passes(ix, s, g.gate)) continue
     if (r.pre && !r.pre.test(s)) continue
     r.re.lastIndex = 0
     let m: RegExpExecArray | null
