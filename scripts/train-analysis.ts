@@ -4,6 +4,7 @@
 //   --dry           train and report, but do not write the weights
 //   --KEY=VALUE     override a training option (epochs, lr, l2, minCount, prune, ...)
 //   --dir=PATH      read the training texts from another folder (experiments on a snapshot)
+//   --out=PATH      write the weights elsewhere (experiments; the shipped file stays as it is)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { trainAnalysis } from '../src-main/analysis/calibrate'
@@ -14,7 +15,9 @@ const root = join(import.meta.dirname, '..', 'src-main', 'analysis')
 const argv = process.argv.slice(2)
 const trainDir =
   argv.find((a) => a.startsWith('--dir='))?.slice('--dir='.length) ?? join(root, 'train')
-const out = join(root, 'model', 'weights.json')
+const out =
+  argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ??
+  join(root, 'model', 'weights.json')
 const dry = argv.includes('--dry')
 const overrides: Partial<Record<keyof TrainOptions, number>> = {}
 for (const a of argv) {

@@ -18,7 +18,11 @@ export interface TrainOptions {
   epochs: number
   lr: number
   l2: number
-  /** Keep only features seen in at least this many training texts. */
+  /**
+   * Keep only features seen in at least this many training texts. 5 on 12,013 texts keeps 23,773
+   * features against 44,468 at 3, for the same cross-validated scores (mean flag AP 0.855 against
+   * 0.858) and 9 MB less resident memory in the engine.
+   */
   minCount: number
   /** Weights smaller than this are dropped from the shipped file. */
   prune: number
@@ -27,7 +31,13 @@ export interface TrainOptions {
   posWeightCap: number
   /** L2 on the rules' own outputs, relative to word features: lower lets the model trust them. */
   metaL2Factor: number
-  /** Precision the strict flags must keep in cross-validation while recall is pushed up. */
+  /**
+   * Precision the strict flags must keep in cross-validation while recall is pushed up. Below the
+   * target's 0.80 on purpose: the training sets are rich in look-alikes written to fool the rules,
+   * so cross-validated precision runs lower than on real feeds. 0.75 was chosen by training on
+   * sets a–l and scoring sets m–s, written later by other hands (recall up, precision level),
+   * with the opened corpus's strict-flag precision still at 0.82 or more.
+   */
   strictPrecision: number
 }
 
@@ -36,11 +46,11 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   epochs: 20,
   lr: 0.15,
   l2: 0.003,
-  minCount: 3,
+  minCount: 5,
   prune: 0.02,
   folds: 5,
   posWeightCap: 1,
-  strictPrecision: 0.8,
+  strictPrecision: 0.75,
   metaL2Factor: 0.1,
 }
 

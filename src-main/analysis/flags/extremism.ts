@@ -12,7 +12,7 @@ const RULES: Rule[] = [
     view: 'deob',
     explain: 'Names an extremist group, slogan or ideology.',
     unless:
-      /\b(?:grammar|spelling|uniform|fashion|parking|health|feminazi|homework|uniform police|history (?:lesson|topic|project|homework|curriculum)|ww2|world war|second world war|holocaust memorial|remembrance|anne frank|learning about)\b/,
+      /\b(?:grammar|spelling|uniform|fashion|parking|health|feminazi|homework|uniform police|history (?:lesson|topic|project|homework|curriculum|teachers?|coursework|lecture)|historians?|ww2|world war|second world war|holocaust (?:memorial|galleries|education)|remembrance|anne frank|learning about|museums?|exhibitions?|source pack|teaching pack|propaganda posters?|(?:gcse|a-level) (?:history|english|speech)|fled nazi|rise of the nazis|nazi (?:germany|seizure)|re (?:lesson|homework|teachers?)|inner struggle|the word)\b/,
   },
   {
     id: 'extremism.radicalisation',
@@ -20,7 +20,7 @@ const RULES: Rule[] = [
     view: 'deob',
     explain: 'Radicalisation, recruitment or praise of terrorism — a Prevent duty concern.',
     unless:
-      /\b(?:counter[- ]terrorism (?:training|policing)|prevent (?:training|team is running)|anti-extremism (?:training|workshop)|online safety (?:evening|session|workshop|talk)|training|workshops?|information evening|resilience to|british values)\b/,
+      /\b(?:counter[- ]terrorism (?:training|policing)|prevent (?:training|team is running)|anti-extremism (?:training|workshop)|online safety (?:evening|session|workshop|talk)|training|workshops?|information evening|resilience to|british values|e-learning|(?:prevent|our|the school's) (?:policy|duty requires|guidance|lead|partnership)|(?:a|the) (?:government|home office|independent) review|researchers|figures (?:published|show)|according to figures|debate club|this house believes|myths and facts|parents' forum|genuinely curious|how (?:it|does it|do they|does that) works?|radicali[sz]ed me|at bedtime)\b/,
   },
   {
     id: 'extremism.nationalist-recruitment',

@@ -27,6 +27,18 @@ export const HATE_FAMILIES_3: Rule[] = [
       /\b(?:celebrat\w+|welcom\w+|inclusi\w+|anti-?racis\w+|against (?:racism|hate|homophobia)|stand(?:s|ing)? with|support(?:ing|ive)? (?:our|the|all)|police (?:said|are)|investigat\w+|condemn\w+|reported to|hate crime|awareness|assembly|history|lesson|refugee week|pride month)\b/,
   },
   {
+    id: 'hate.keep-from-children',
+    // "The new TA is gay and I don't want him helping my son change for PE."
+    re: new RegExp(
+      `\\b${GROUP3}\\b[^.!?\\n]{0,60}?\\b(?:don't|do not) want (?:him|her|them|one) (?:helping|near|around|teaching|changing|touching|alone with)\\b`,
+      'g',
+    ),
+    view: 'deob',
+    pre: /\bwant (?:him|her|them|one) (?:helping|near|around|teaching|changing|touching|alone with)\b/,
+    explain:
+      'Wants a person kept from children because of their religion, race, sexuality, sex or disability.',
+  },
+  {
     id: 'hate.sequential-exclusion',
     // The group in one sentence, the exclusion in the next: "Every Muslim family is hiding
     // something. Don't let them on the PTA."
@@ -72,7 +84,7 @@ export const EXTREMISM_FAMILIES_3: Rule[] = [
     view: 'deob',
     explain: 'Extremist material shown to or shared among children, or its ideas repeated.',
     unless:
-      /\b(?:training|workshops?|resilience|british values|awareness|online safety (?:evening|session|talk))\b/,
+      /\b(?:training|workshops?|resilience|british values|awareness|online safety (?:evening|session|talk)|historians?|history (?:lesson|topic|coursework|teachers?)|museums?|galler(?:y|ies)|exhibitions?|debate club|this house believes|researchers)\b/,
   },
 ]
 

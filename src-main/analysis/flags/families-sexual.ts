@@ -26,7 +26,8 @@ export const SEXUAL_FAMILIES_2: Rule[] = [
     re: /\b(?:more than (?:just )?(?:colleagues|marking|friends)|doing the ["']?filing|on (?:her|his) knees|wandering hands|hands wander|(?:massive |a )?pervs?\b|slut|slag|tarty|(?:had|has) more (?:\w+ )?than hot dinners|check my pipes|nice package|daddy vibes|the thirst|give me detention|take me to detention|climb (?:mr|mrs|miss|him|her) \w*\s*like|one[- ]to[- ]one tuition|private parents'? evening|extra tuition in the back|(?:stare|staring|look(?:ing)?) at (?:\w+ )?(?:legs|bum|chest|body|bodies)|(?:comments?|commenting) (?:on|about) (?:how )?(?:the |her |his )?(?:girls?|mums?|women)'?s? (?:bodies|body|looked|legs)|how the girls looked|grow into a looker|growing up fast|which (?:of the girls|one) is (?:the )?["']?hottest|how old is she|wouldn't mind taking (?:you|her) home)/g,
     view: 'deob',
     explain: 'Sexual innuendo or sexual interest in a person, said without the word.',
-    unless: /\b(?:knees? (?:injury|surgery|grazed)|plumber|boiler|parcel|pipes? (?:burst|leak))\b/,
+    unless:
+      /\b(?:knees? (?:injury|surgery|grazed)|plumber|boiler|parcel|pipes? (?:burst|leak)|slag(?:s|ged|ging)? (?:[\w']+ ){0,3}?off)\b/,
   },
   {
     id: 'sexual.masked-word',
@@ -47,7 +48,7 @@ export const SEXUAL_FAMILIES_2: Rule[] = [
     pre: /[\u{1F346}-\u{1F60F}\u{1F618}\u{1F629}\u{1FAE6}\u{1F924}]|\b(?:alone|dms)\b/u,
     explain: 'Leering at a person: a body comment or a leer emoji.',
     unless:
-      /\b(?:nativity|sports day|results|award|ofsted|lunch|dinner|cake|bake|trophy|won|win|winning|performance|assembly|play|concert|match|team did)\b/i,
+      /\b(?:nativity|sports day|results|award|ofsted|lunch|dinner|cake|bake|trophy|won|win|winning|performance|assembly|play|concert|match|team did|killing it|mocks|unbeaten|credit to|\d+-\d+)\b/i,
   },
 ]
 

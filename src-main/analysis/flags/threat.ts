@@ -8,6 +8,7 @@ import { THREAT_FAMILIES } from './families'
 import { THREAT_FAMILIES_2 } from './families-threat'
 import { THREAT_FAMILIES_3, detectComposedThreat } from './threat-compose'
 import { detectMenace } from './threat-menace'
+import { dropNonThreats } from './threat-not'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const WILL =
@@ -53,6 +54,15 @@ export const THREAT_RULES: Rule[] = [
     id: 'threat.warning',
     re: /\b(?:watch (?:your|her|his|their) back|(?:make|see) (?:you|her|him|them) pay|teach (?:you|her|him|them) a lesson|watch yourself|you(?:'ll| will) (?:regret (?:it|this)|be sorry|pay for (?:this|that|it))|(?:she|he|they)(?:'ll| will) (?:regret (?:it|this)|be sorry|pay for (?:this|that|it))|you(?:'ve| have) been warned|(?:won't|will not|wont|can't|cannot) be (?:held )?responsible for (?:my|our|his|what i do)|(?:this is your )?(?:final|last) warning\b(?! letter)|would be a (?:shame|pity) if (?:something|anything) (?:happened|were to happen)|(?:something|accidents) (?:bad )?(?:could|might|will|is going to|are going to) happen to (?:you|her|him|them)|accidents happen\b|(?:it|this) (?:won't|will not) end well for|(?:see|wait) what happens (?:to|when)|(?:keep|look) over (?:your|her|his) shoulder|sleep with one eye open|your days are numbered|we know who you are)/g,
     explain: 'Indirect threat: a warning of consequences aimed at a person.',
+  },
+  {
+    id: 'threat.last-time',
+    // "Tell him he'd better not be at the gate tomorrow. I won't be as polite as last time."
+    re: /\b(?:i|we)(?:'ll| will|'m| am|'re| are)? (?:not|won't|will not|wont) (?:be )?(?:as|so) (?:polite|nice|friendly|calm|patient|restrained) (?:as|this|next) (?:last|time)\b|\b(?:he|she|they|you)(?:'d| had) better not (?:be|show (?:her|his|their|your) face|come) (?:at|near|outside|round|anywhere near)\b/g,
+    // The prefilter cannot derive a literal every alternative needs; this one cheap test can.
+    pre: /\b(?:polite|nice|friendly|calm|patient|restrained|better not)\b/,
+    explain:
+      'Indirect threat: warns that next time will not be polite, or that someone had better stay away.',
   },
   {
     id: 'threat.incitement',
@@ -102,7 +112,9 @@ export const THREAT_RULES: Rule[] = [
 THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES, ...THREAT_FAMILIES_2, ...THREAT_FAMILIES_3)
 
 export function detectThreat(input: DetectorInput, out: Detection[]): boolean {
+  const from = out.length
   const byRule = runRules(input, 'threat', THREAT_RULES, out)
   const composed = detectComposedThreat(input, out)
-  return detectMenace(input, out) || composed || byRule
+  const menace = detectMenace(input, out)
+  return (menace || composed || byRule) && dropNonThreats(input, out, from)
 }
