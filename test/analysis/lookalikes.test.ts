@@ -39,6 +39,7 @@ lookalikes(
     "Tell Mr Hale he'd better not be at the gate tomorrow. I won't be as polite as last time.",
     'We will not be as patient as last time. The head knows what she did.',
     'I know where Mr Hale parks. Someone should slash his tyres.',
+    'I have been arrested before and I will be again, Mr Hale. Watch your back.',
   ],
 )
 

@@ -15,12 +15,16 @@ const NOT_A_THREAT = new RegExp(
     // Rage at a thing or at nobody in particular.
     String.raw`\b(?:strangle|throttle|murder|kill|set fire to) (?:whoever|the (?:sat ?nav|printer|class whatsapp|whatsapp|group chat)|this (?:textbook|printer|homework))\b`,
     // Sport and competitions.
-    String.raw`\b(?:at|in) (?:table tennis|dodgeball|netball|football|rounders|badminton|the (?:match|final|quiz|tournament))\b`,
+    String.raw`\b(?:at|in) (?:table tennis|dodgeball|netball|football|rounders|badminton)\b`,
     String.raw`\b(?:coming for|after) (?:that|the|this year's) (?:trophy|title|cup|shield|win)\b|🏆`,
-    // Someone else's threat, reported after the fact.
-    String.raw`\b(?:the court heard|court report|magistrates|crown court|suspended sentence|restraining order|(?:was|has been|have been) (?:charged|arrested|fined|detained|jailed|convicted|cautioned|sentenced)|police are investigating after|reverted vandalism|vandalism, user warned|edit summary: (?:removed|reverted))\b`,
   ].join('|'),
 )
+
+// Someone else's threat, reported after the fact; not when the writer adds an intent of their own
+// ("I've been arrested before and I'll be arrested again for him").
+const REPORTED =
+  /\b(?:the court heard|court report|magistrates|crown court|suspended sentence|restraining order|(?:was|has been|have been) (?:charged|arrested|fined|detained|jailed|convicted|cautioned|sentenced)|police are investigating after|reverted vandalism|vandalism, user warned|edit summary: (?:removed|reverted))\b/
+const OWN_INTENT = /\b(?:i|we)(?:'ll| will|'m going to|'re going to| am going to| are going to)\b/
 
 // A hazard, not an intent: "someone is going to get run over at pick-up". Unless a condition or a
 // person turns it round: "if the head keeps shutting the gate, it might be her".
@@ -35,7 +39,9 @@ export function dropNonThreats(input: DetectorInput, out: Detection[], from: num
   for (let i = from; i < out.length; i++) {
     const d = out[i]
     const sent = sentenceAround(input.text, d.start, d.end).toLowerCase()
-    if (NOT_A_THREAT.test(sent) || (HAZARD.test(sent) && !TURNED.test(sent))) continue
+    if (NOT_A_THREAT.test(sent)) continue
+    if (HAZARD.test(sent) && !TURNED.test(sent)) continue
+    if (REPORTED.test(sent) && !OWN_INTENT.test(sent)) continue
     out[w++] = d
   }
   out.length = w
