@@ -236,7 +236,7 @@ function vetoed(fl: PolicyFlag, o: RuleOutcome): boolean {
   if (fl === 'safeguarding' && LOST_PROPERTY.test(o.f.lower)) return !CHILD_GONE.test(o.f.lower)
   // "Enjoy your last week, Year 6! We'll miss you all": the writers' veiled threats taught the
   // model that "enjoy your last week" menaces; a farewell that says it will miss them does not.
-  // (Across the training sets and the opened corpus, 63 texts hold such a farewell, none a threat.)
+  // (Across the training sets and the opened corpus, 24 texts hold such a farewell, none a threat.)
   if (fl === 'threat') return FAREWELL.test(o.f.lower)
   // "Starving at pick-up, the portions are tiny": hunger blamed on the school's food is a complaint
   // about lunches, not neglect, unless home, bruises or no food at all come into it.
