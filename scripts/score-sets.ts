@@ -5,7 +5,7 @@
 // `npm run train:analysis -- --dir=A --out=W.json`, then score the sets left out with
 // `--weights=W.json`. Never point it at the blind test/corpus/part3.jsonl.
 import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { counts, macroF1 } from '../src-main/analysis/calibrate'
 import { analyzeRules } from '../src-main/analysis/engine'
 import {
   SENTIMENT_LABELS,
@@ -13,7 +13,8 @@ import {
   loadLearnedModel,
   shippedModel,
 } from '../src-main/analysis/learned'
-import { POLICY_FLAGS, type SentimentLabel } from '../src-main/analysis/types'
+import { POLICY_FLAGS, type PolicyFlag } from '../src-main/analysis/types'
+import { readLabelledRows } from './lib/training-sets'
 
 const argv = process.argv.slice(2)
 const weightsFile = argv.find((a) => a.startsWith('--weights='))?.slice('--weights='.length)
@@ -22,10 +23,7 @@ if (files.length === 0) {
   console.error('usage: npm run score-sets -- [--weights=FILE] FILE.jsonl ...')
   process.exit(2)
 }
-if (files.some((f) => basename(f) === 'part3.jsonl')) {
-  console.error('part3.jsonl is the blind evaluation set: only npm run eval may read it')
-  process.exit(2)
-}
+const rows = readLabelledRows(files)
 const model = weightsFile
   ? loadLearnedModel(JSON.parse(readFileSync(weightsFile, 'utf8')) as unknown)
   : shippedModel()
@@ -34,58 +32,29 @@ if (!model) {
   process.exit(2)
 }
 
-interface Row {
-  text: string
-  source?: string
-  sentiment: SentimentLabel
-  flags: string[]
-}
-const rows: Row[] = []
-for (const file of files)
-  for (const line of readFileSync(file, 'utf8').split('\n'))
-    if (line.trim()) rows.push(JSON.parse(line) as Row)
-
-/** [true positives, false positives, false negatives] per label, for one way of deciding. */
-type Counts = Map<string, [number, number, number]>
-const tally = (c: Counts, label: string, want: boolean, got: boolean): void => {
-  const t = c.get(label) ?? [0, 0, 0]
-  if (want && got) t[0]++
-  else if (got) t[1]++
-  else if (want) t[2]++
-  c.set(label, t)
-}
-const prf = (t: [number, number, number] = [0, 0, 0]): [number, number, number] => {
-  const p = t[0] + t[1] === 0 ? 0 : t[0] / (t[0] + t[1])
-  const r = t[0] + t[2] === 0 ? 0 : t[0] / (t[0] + t[2])
-  return [p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r)]
-}
-
-const rulesOnly: Counts = new Map()
-const full: Counts = new Map()
-for (const row of rows) {
+const results = rows.map((row) => {
   const o = analyzeRules(row.text, { source: row.source })
-  const withModel = applyLearned(o, { source: row.source }, model)
-  for (const [c, res] of [
-    [rulesOnly, o.result],
-    [full, withModel],
-  ] as const) {
-    for (const s of SENTIMENT_LABELS)
-      tally(c, `sentiment:${s}`, row.sentiment === s, res.sentiment.label === s)
-    for (const fl of POLICY_FLAGS)
-      tally(c, fl, row.flags.includes(fl), (res.flags as string[]).includes(fl))
-  }
-}
+  return { rules: o.result, full: applyLearned(o, { source: row.source }, model) }
+})
+const goldLabel = rows.map((r) => SENTIMENT_LABELS.indexOf(r.sentiment))
+const label = (k: 'rules' | 'full'): number[] =>
+  results.map((x) => SENTIMENT_LABELS.indexOf(x[k].sentiment.label))
+const has = (k: 'rules' | 'full', fl: PolicyFlag): boolean[] =>
+  results.map((x) => x[k].flags.includes(fl))
 
 const f2 = (x: number): string => x.toFixed(2)
-const macro = (c: Counts): number =>
-  SENTIMENT_LABELS.reduce((s, l) => s + prf(c.get(`sentiment:${l}`))[2], 0) / 3
 console.log(
-  `${rows.length} texts; sentiment macro-F1: rules ${f2(macro(rulesOnly))}, rules + model ${f2(macro(full))}`,
+  `${rows.length} texts; sentiment macro-F1: rules ${f2(macroF1(label('rules'), goldLabel))}, rules + model ${f2(macroF1(label('full'), goldLabel))}`,
 )
 console.log('flag            |    n | rules P/R/F1     | rules + model P/R/F1')
 for (const fl of POLICY_FLAGS) {
-  const t = full.get(fl) ?? [0, 0, 0]
+  const gold = rows.map((r) => r.flags.includes(fl))
+  const cell = (k: 'rules' | 'full'): string => {
+    const m = counts(has(k, fl), gold)
+    return [m.p, m.r, m.f1].map(f2).join(' ')
+  }
+  const n = gold.filter(Boolean).length
   console.log(
-    `  ${fl.padEnd(13)} | ${String(t[0] + t[2]).padStart(4)} | ${prf(rulesOnly.get(fl)).map(f2).join(' ')}   | ${prf(t).map(f2).join(' ')}`,
+    `  ${fl.padEnd(13)} | ${String(n).padStart(4)} | ${cell('rules')}   | ${cell('full')}`,
   )
 }

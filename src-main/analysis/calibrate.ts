@@ -41,7 +41,8 @@ function prf(tp: number, fp: number, fn: number): { p: number; r: number; f1: nu
   return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) }
 }
 
-function counts(pred: boolean[], gold: boolean[]): { p: number; r: number; f1: number } {
+/** Precision, recall and F1 of boolean predictions against boolean gold labels. */
+export function counts(pred: boolean[], gold: boolean[]): { p: number; r: number; f1: number } {
   let tp = 0
   let fp = 0
   let fn = 0

@@ -236,10 +236,12 @@ function vetoed(fl: PolicyFlag, o: RuleOutcome): boolean {
   if (fl === 'safeguarding' && LOST_PROPERTY.test(o.f.lower)) return !CHILD_GONE.test(o.f.lower)
   // "Enjoy your last week, Year 6! We'll miss you all": the writers' veiled threats taught the
   // model that "enjoy your last week" menaces; a farewell that says it will miss them does not.
-  // (Across the training sets and the opened corpus, 24 texts hold such a farewell, none a threat.)
+  // test/analysis/vetoes.test.ts checks that no labelled threat, in training or the opened corpus,
+  // holds such a farewell.
   if (fl === 'threat') return FAREWELL.test(o.f.lower)
   // "Starving at pick-up, the portions are tiny": hunger blamed on the school's food is a complaint
-  // about lunches, not neglect, unless home, bruises or no food at all come into it.
+  // about lunches, not neglect, unless home, bruises or no food at all come into it (checked
+  // against the labels in the same test).
   if (fl === 'safeguarding' && SCHOOL_FOOD_HUNGER.test(o.f.lower)) return !NEGLECT.test(o.f.lower)
   if (fl === 'question') return o.result.evidence.some((e) => e.rule === 'sentiment.rhetorical')
   if (fl === 'personal_info') {
@@ -258,14 +260,14 @@ const LOST_PROPERTY = new RegExp(
 const CHILD_GONE =
   /\b(?:child|boy|girl|son|daughter|ds|dd|pupil|kid|he|she|they)\b[^.!?\n]{0,20}\b(?:is|was|went|has gone|have gone|been reported) missing\b|\blast seen\b|\bmissing (?:child|boy|girl|pupil|teen)/
 
-const FAREWELL =
+export const FAREWELL =
   /\b(?:(?:we|i)(?:'ll| will| are going to| shall)? miss (?:you|them|her|him|every)|happy retirement|good luck (?:to|in|at|with|for) |farewell)\b/
 const SCHOOL_FOOD =
   '(?:portions?|school (?:dinners?|lunch(?:es)?|meals?)|canteen|menu|dinner ladies)'
-const SCHOOL_FOOD_HUNGER = new RegExp(
+export const SCHOOL_FOOD_HUNGER = new RegExp(
   `\\b(?:starving|hungry|starved)\\b[^.!?\\n]{0,60}\\b${SCHOOL_FOOD}\\b|\\b${SCHOOL_FOOD}\\b[^.!?\\n]{0,60}\\b(?:starving|hungry|starved)\\b`,
 )
-const NEGLECT =
+export const NEGLECT =
   /\b(?:at home|not fed|no food|no breakfast|neglect\w*|bruis\w*|dirty|unwashed|scavenging|bins)\b/
 
 /** How much (in logits) the words alone must push towards a flag the rules did not raise. */
