@@ -87,6 +87,11 @@ interface Tok {
   w: string
 }
 
+// Titles say that a person is named, which the staff rules already see. As words of their own they
+// learned the training writers' habits: "Miss" voted for `sexual` (a quarter of the training texts
+// that hold it are lewd comments about a female teacher), so a question about Miss X's maternity
+// leave was taken for innuendo. Pairs with a title ("miss_x", "told_miss") stay.
+const TITLES = new Set('mr mrs miss ms mx dr sir madame'.split(' ').map(fnv))
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 const isLower = (c: number): boolean => c >= 97 && c <= 122
 
@@ -256,7 +261,7 @@ class TextFeatures implements TokenSink {
       this.negLeft = 0
       return
     }
-    put('w', w, undefined, combine(K_W, h, NO_WORD), a, b)
+    if (!TITLES.has(h)) put('w', w, undefined, combine(K_W, h, NO_WORD), a, b)
     if (t.len >= 7 && !t.digits)
       put('p', w.slice(0, 5), undefined, combine(K_P, t.hp, NO_WORD), a, b)
     // Skip-grams ("know ... car") catch phrasing with a word swapped in the middle.

@@ -217,7 +217,18 @@ export function decide(
   }
   // Praise and complaint follow the verdict: never praise in a negative text, nor the reverse.
   if (label === 'negative') flags.delete('praise')
-  if (label === 'positive') flags.delete('complaint')
+  if (label === 'positive') {
+    flags.delete('complaint')
+    // Nor does the model add hostility to a text it reads as warm. "Really proud of how the
+    // school celebrated Eid" shares its words with the writers' anti-Muslim posts, and a bag of
+    // words took it for hate. Among the labelled texts (test/analysis/vetoes.test.ts) no threat is
+    // positive and under 1% of hate or extremism is; what the rules raise stands regardless.
+    for (const fl of NEVER_WARM)
+      if (modelOnly.has(fl)) {
+        flags.delete(fl)
+        modelOnly.delete(fl)
+      }
+  }
   return { label, score, flags, modelOnly }
 }
 
@@ -269,6 +280,9 @@ export const SCHOOL_FOOD_HUNGER = new RegExp(
 )
 export const NEGLECT =
   /\b(?:at home|not fed|no food|no breakfast|neglect\w*|bruis\w*|dirty|unwashed|scavenging|bins)\b/
+
+/** Flags the model may not add on its own to a text it reads as positive (see `decide`). */
+export const NEVER_WARM: readonly PolicyFlag[] = ['threat', 'hate', 'extremism']
 
 /** How much (in logits) the words alone must push towards a flag the rules did not raise. */
 export const WORD_MARGIN = 1.5
