@@ -1,12 +1,19 @@
-// Runs in: Vitest (Node). The learned layer may not add a threat to a farewell, nor safeguarding to
-// hunger blamed on school food. Those vetoes stand only while no labelled text says otherwise: this
-// reads every training set and the opened corpus files (never the blind part3.jsonl) and fails
-// when a labelled threat is a farewell or a labelled safeguarding case is a school-food complaint,
-// or when warm texts hold more than a trace of the hostility the model may not add to them.
+// Runs in: Vitest (Node). The learned layer may not add a threat to a farewell or to a hazard, nor
+// safeguarding to hunger blamed on school food, nor hostility to a warm text. Those vetoes stand
+// only while the labels agree: this reads every training set and the opened corpus files (never the
+// blind part3.jsonl) and fails when a labelled threat is a farewell or an unturned hazard, when a
+// labelled safeguarding case is a school-food complaint, or when warm texts hold more than a trace
+// of the hostility the model may not add to them.
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FAREWELL, NEGLECT, NEVER_WARM, SCHOOL_FOOD_HUNGER } from '../../src-main/analysis/learned'
+import {
+  FAREWELL,
+  NEGLECT,
+  NEVER_WARM,
+  SCHOOL_FOOD_HUNGER,
+  isHazard,
+} from '../../src-main/analysis/learned'
 import { fold } from '../../src-main/analysis/normalize'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -30,6 +37,12 @@ describe('the learned layer’s vetoes agree with the labels', () => {
     // Enough farewells that the check means something.
     expect(farewells.length).toBeGreaterThanOrEqual(20)
     expect(farewells.filter((r) => r.flags.includes('threat')).map((r) => r.id)).toEqual([])
+  })
+
+  it('no labelled threat is a hazard that no condition or person turns', () => {
+    const hazards = rows.filter((r) => isHazard(fold(r.text).lower))
+    expect(hazards.length).toBeGreaterThanOrEqual(15)
+    expect(hazards.filter((r) => r.flags.includes('threat')).map((r) => r.id)).toEqual([])
   })
 
   it('no labelled safeguarding case is hunger blamed on school food without neglect', () => {

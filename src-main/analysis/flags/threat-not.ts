@@ -28,9 +28,9 @@ const OWN_INTENT = /\b(?:i|we)(?:'ll| will|'m going to|'re going to| am going to
 
 // A hazard, not an intent: "someone is going to get run over at pick-up". Unless a condition or a
 // person turns it round: "if the head keeps shutting the gate, it might be her".
-const HAZARD =
+export const HAZARD =
   /\b(?:(?:someone|somebody|a child|a kid|one of the (?:kids|children))(?:'s| is| will)? (?:going to |gonna |will )?get (?:hurt|killed|run over|injured|knocked down)|death ?trap|accident waiting to happen|war ?zone every)\b/
-const TURNED =
+export const TURNED =
   /\b(?:if|unless|won't be a|might be (?:her|him|them|you)|it'll be (?:her|him|them|you))\b/
 
 /** Drops the threat detections added since `from` whose sentence has one of the frames above. */
