@@ -89,8 +89,8 @@ interface Tok {
 
 // Titles say that a person is named, which the staff rules already see. As words of their own they
 // learned the training writers' habits: "Miss" voted for `sexual` (a quarter of the training texts
-// that hold it are lewd comments about a female teacher), so a question about Miss X's maternity
-// leave was taken for innuendo. Pairs with a title ("miss_x", "told_miss") stay.
+// that hold it are labelled sexual, against 7% of all texts), so a question about Miss X's
+// maternity leave was taken for innuendo. Pairs with a title ("miss_x", "told_miss") stay.
 const TITLES = new Set('mr mrs miss ms mx dr sir madame'.split(' ').map(fnv))
 const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 const isLower = (c: number): boolean => c >= 97 && c <= 122

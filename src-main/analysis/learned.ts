@@ -7,7 +7,7 @@ import { emitFeatures, featureKey, parseFeatureName } from './features'
 import shipped from './model/weights.json'
 import { SCHOOL_CONTACT } from './flags/personal-data'
 import { LOST_ITEMS } from './flags/safeguarding'
-import { HAZARD, TURNED } from './flags/threat-not'
+import { isHazard } from './flags/threat-not'
 import { route } from './routing'
 import { capEvidence } from './evidence-cap'
 import { sentimentEvidence } from './sentiment'
@@ -250,8 +250,9 @@ function vetoed(fl: PolicyFlag, o: RuleOutcome): boolean {
   // model that "enjoy your last week" menaces; a farewell that says it will miss them does not.
   // test/analysis/vetoes.test.ts checks that no labelled threat, in training or the opened corpus,
   // holds such a farewell. Nor is a hazard ("someone's going to get run over with the way people
-  // park") a threat, unless a condition or a person turns it: the rules' own hits already pass
-  // through the same frame (threat-not.ts), and the same test holds it against the labels.
+  // park") a threat, unless a condition or a person turns it: threat-not.ts applies the same frame
+  // to each rule hit's sentence; here it reads the whole text, and the same test holds it against
+  // the labels.
   if (fl === 'threat') return FAREWELL.test(o.f.lower) || isHazard(o.f.lower)
   // "Starving at pick-up, the portions are tiny": hunger blamed on the school's food is a complaint
   // about lunches, not neglect, unless home, bruises or no food at all come into it (checked
@@ -273,9 +274,6 @@ const LOST_PROPERTY = new RegExp(
 )
 const CHILD_GONE =
   /\b(?:child|boy|girl|son|daughter|ds|dd|pupil|kid|he|she|they)\b[^.!?\n]{0,20}\b(?:is|was|went|has gone|have gone|been reported) missing\b|\blast seen\b|\bmissing (?:child|boy|girl|pupil|teen)/
-
-/** A danger foreseen, not intended: threat-not.ts's hazard frame, over the whole text. */
-export const isHazard = (lower: string): boolean => HAZARD.test(lower) && !TURNED.test(lower)
 
 export const FAREWELL =
   /\b(?:(?:we|i)(?:'ll| will| are going to| shall)? miss (?:you|them|her|him|every)|happy retirement|good luck (?:to|in|at|with|for) |farewell)\b/

@@ -28,10 +28,13 @@ const OWN_INTENT = /\b(?:i|we)(?:'ll| will|'m going to|'re going to| am going to
 
 // A hazard, not an intent: "someone is going to get run over at pick-up". Unless a condition or a
 // person turns it round: "if the head keeps shutting the gate, it might be her".
-export const HAZARD =
+const HAZARD =
   /\b(?:(?:someone|somebody|a child|a kid|one of the (?:kids|children))(?:'s| is| will)? (?:going to |gonna |will )?get (?:hurt|killed|run over|injured|knocked down)|death ?trap|accident waiting to happen|war ?zone every)\b/
-export const TURNED =
+const TURNED =
   /\b(?:if|unless|won't be a|might be (?:her|him|them|you)|it'll be (?:her|him|them|you))\b/
+
+/** A danger foreseen, not intended, in lower-case text: a hazard no condition or person turns. */
+export const isHazard = (lower: string): boolean => HAZARD.test(lower) && !TURNED.test(lower)
 
 /** Drops the threat detections added since `from` whose sentence has one of the frames above. */
 export function dropNonThreats(input: DetectorInput, out: Detection[], from: number): boolean {
@@ -40,7 +43,7 @@ export function dropNonThreats(input: DetectorInput, out: Detection[], from: num
     const d = out[i]
     const sent = sentenceAround(input.text, d.start, d.end).toLowerCase()
     if (NOT_A_THREAT.test(sent)) continue
-    if (HAZARD.test(sent) && !TURNED.test(sent)) continue
+    if (isHazard(sent)) continue
     if (REPORTED.test(sent) && !OWN_INTENT.test(sent)) continue
     out[w++] = d
   }
