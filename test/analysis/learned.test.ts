@@ -162,6 +162,26 @@ describe('combining rules and model', () => {
     expect(applyLearned(analyzeRules('An apple.'), {}, m).flags).not.toContain('threat')
   })
 
+  it('keeps weights as 16-bit integers when they fit, with the sums float32 weights give', () => {
+    const small = loadLearnedModel(toyModel())!
+    expect(small.W).toBeInstanceOf(Int16Array)
+    // One weight beyond 16 bits, on a feature no text below holds: the float32 path.
+    const wide = toyModel()
+    wide.entries.push(['w:zebra', ...new Array<number>(OUTPUTS).fill(40_000)])
+    const big = loadLearnedModel(wide)!
+    expect(big.W).toBeInstanceOf(Float32Array)
+    const threat = 3 + POLICY_FLAGS.indexOf('threat')
+    for (const text of ['The banana is back.', 'An apple.']) {
+      const o = analyzeRules(text)
+      const a = scoreOutcome(small, o)
+      const b = scoreOutcome(big, o)
+      expect([...a.z]).toEqual([...b.z])
+      // bias -4 for threat, +6 more where "banana" is read
+      expect(a.z[threat]).toBeCloseTo(text.includes('banana') ? 2 : -4, 9)
+    }
+    expect(scoreOutcome(big, analyzeRules('a zebra')).z[threat]).toBeCloseTo(36, 9)
+  })
+
   it('falls back to the rules alone without usable weights', () => {
     for (const bad of [null, {}, { format: WEIGHTS_FORMAT, entries: [] }, { format: 'other' }])
       expect(loadLearnedModel(bad)).toBeNull()

@@ -32,6 +32,11 @@ interface TransformerSetInternals {
 
 type CharTransform = (c: number) => number | undefined
 type Transform = (input: string) => [number[], string]
+/**
+ * A transform that can also stop short: `simple(input)` is the text after the stateless steps
+ * only (look-alikes, leetspeak, case), before repeats are collapsed, and without offsets.
+ */
+export type TextTransform = Transform & { simple(input: string): string }
 
 // Bounds the per-code-point cache below, whatever scripts the texts are written in.
 const MAX_CACHED_CHARS = 50_000
@@ -44,12 +49,16 @@ const MAX_CACHED_CHARS = 50_000
  * collapsing, stateful) run as obscenity runs them, on the set's own instances. Falls back to
  * obscenity when the set's shape is not the one known.
  */
-export function fastTransform(set: unknown, fallback: Transform): Transform {
+export function fastTransform(set: unknown, fallback: Transform): TextTransform {
+  // Collapsed text is a fine stand-in for `simple`: the gate reading it allows any repeats.
+  const slow = Object.assign((input: string) => fallback(input), {
+    simple: (input: string) => fallback(input)[1],
+  })
   const ts = set as Partial<TransformerSetInternals>
   const list = ts.transformers
   const stateful = ts.statefulTransformers
   if (!Array.isArray(list) || !Array.isArray(stateful) || typeof ts.resetAll !== 'function')
-    return fallback
+    return slow
   const fns: CharTransform[] = []
   for (let i = 0; i < list.length; i++) {
     const t = list[i]
@@ -57,17 +66,31 @@ export function fastTransform(set: unknown, fallback: Transform): Transform {
     if (t?.type === 0 && typeof t.transform === 'function') fns.push(t.transform as CharTransform)
     else if (t?.type === 1 && st && typeof st.transform === 'function')
       fns.push((st.transform as CharTransform).bind(st))
-    else return fallback
+    else return slow
   }
   let simple = 0
   while (simple < list.length && list[simple].type === 0) simple++
-  // Code point -> result of the simple prefix; -1 when a transformer dropped the character.
+  // Code point -> result of the simple prefix; -1 when a transformer dropped the character. ASCII
+  // (almost every character read) in a table, the rest in a map.
+  const simpleOf = (c: number): number => {
+    let t: number | undefined = c
+    for (let k = 0; k < simple && t !== undefined; k++) t = fns[k](t)
+    return t ?? -1
+  }
+  const ascii = new Int32Array(128).fill(-2)
   const cache = new Map<number, number>()
   const internals = ts as TransformerSetInternals
-  return (input) => {
-    const toOrig: number[] = []
-    let transformed = ''
+  // The transformed text's UTF-16 units, reused from call to call and turned into a string once.
+  let units = new Uint16Array(1024)
+  /**
+   * Transforms `input`; records each unit's source offset in `toOrig` unless it is null, and
+   * runs the stateful steps only when `all`.
+   */
+  const run = (input: string, toOrig: number[] | null, all: boolean): string => {
     const n = input.length
+    if (!all && unchangedBySimple(input)) return input
+    if (units.length < 2 * n) units = new Uint16Array(2 * n)
+    let len = 0
     for (let i = 0; i < n;) {
       // The code point at i, as obscenity's CharacterIterator reads it.
       const pos = i
@@ -79,21 +102,59 @@ export function fastTransform(set: unknown, fallback: Transform): Transform {
           i++
         }
       }
-      let t: number | undefined = cache.get(c)
-      if (t === undefined) {
-        t = c
-        for (let k = 0; k < simple && t !== undefined; k++) t = fns[k](t)
-        if (cache.size < MAX_CACHED_CHARS) cache.set(c, t ?? -1)
-      } else if (t === -1) t = undefined
-      for (let k = simple; k < fns.length && t !== undefined; k++) t = fns[k](t)
-      if (t !== undefined) {
-        transformed += String.fromCodePoint(t)
-        while (toOrig.length < transformed.length) toOrig.push(pos)
+      let t: number
+      if (c < 128) {
+        t = ascii[c]
+        if (t === -2) t = ascii[c] = simpleOf(c)
+      } else {
+        const got = cache.get(c)
+        if (got === undefined) {
+          t = simpleOf(c)
+          if (cache.size < MAX_CACHED_CHARS) cache.set(c, t)
+        } else t = got
+      }
+      let u: number | undefined = t === -1 ? undefined : t
+      if (all) for (let k = simple; k < fns.length && u !== undefined; k++) u = fns[k](u)
+      if (u === undefined) continue
+      if (u > 0xffff) {
+        units[len++] = 0xd800 + ((u - 0x10000) >> 10)
+        units[len++] = 0xdc00 + ((u - 0x10000) & 0x3ff)
+        toOrig?.push(pos, pos)
+      } else {
+        units[len++] = u
+        toOrig?.push(pos)
       }
     }
-    internals.resetAll()
-    return [toOrig, transformed]
+    if (all) internals.resetAll()
+    return unitsToString(units, len)
   }
+  /** True when the stateless steps leave `input` as it is (plain lower-case ASCII words). */
+  const unchangedBySimple = (input: string): boolean => {
+    for (let i = 0; i < input.length; i++) {
+      const c = input.charCodeAt(i)
+      if (c >= 128) return false
+      let t = ascii[c]
+      if (t === -2) t = ascii[c] = simpleOf(c)
+      if (t !== c) return false
+    }
+    return true
+  }
+  return Object.assign(
+    (input: string): [number[], string] => {
+      const toOrig: number[] = []
+      return [toOrig, run(input, toOrig, true)]
+    },
+    { simple: (input: string) => run(input, null, false) },
+  )
+}
+
+/** The first `len` units of `units` as a string (in chunks: `apply` has an argument limit). */
+function unitsToString(units: Uint16Array, len: number): string {
+  if (len <= 8192) return String.fromCharCode.apply(null, units.subarray(0, len) as never)
+  let out = ''
+  for (let i = 0; i < len; i += 8192)
+    out += String.fromCharCode.apply(null, units.subarray(i, Math.min(len, i + 8192)) as never)
+  return out
 }
 
 interface FastTerm {
@@ -107,12 +168,15 @@ const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff
 
 export type AllMatches = (input: string) => MatchPayload[]
+/** `AllMatches` with its gate: `mayMatch` is false only when no term can match `input`. */
+export type GatedMatches = AllMatches & { mayMatch(input: string): boolean }
 
 /**
  * A drop-in for `matcher.getAllMatches(input, true)`. Falls back to obscenity itself if its
- * internals ever change shape (a dependency upgrade), so the results never differ.
+ * internals ever change shape (a dependency upgrade), so the results never differ. The gate (see
+ * `profanityGate`) reads the transformed text first, and the terms are tried only when it passes.
  */
-export function fastAllMatches(matcher: RegExpMatcher, terms: BlacklistedTerm[]): AllMatches {
+export function fastAllMatches(matcher: RegExpMatcher, terms: BlacklistedTerm[]): GatedMatches {
   const m = matcher as unknown as Partial<MatcherInternals>
   const patterns = new Map(terms.map((t) => [t.id, t.pattern]))
   if (
@@ -121,7 +185,9 @@ export function fastAllMatches(matcher: RegExpMatcher, terms: BlacklistedTerm[])
     typeof m.applyTransformers !== 'function' ||
     m.blacklistedTerms.some((t) => !(t.regExp instanceof RegExp) || !patterns.has(t.id))
   )
-    return (input) => matcher.getAllMatches(input, true)
+    return Object.assign((input: string) => matcher.getAllMatches(input, true), {
+      mayMatch: () => true,
+    })
   const internals = m as MatcherInternals
   const fast: FastTerm[] = internals.blacklistedTerms.map(({ id, regExp }) => {
     let literal = ''
@@ -136,8 +202,12 @@ export function fastAllMatches(matcher: RegExpMatcher, terms: BlacklistedTerm[])
   const transform = fastTransform(internals.blacklistMatcherTransformers, (input) =>
     internals.applyTransformers(input, internals.blacklistMatcherTransformers),
   )
+  const gate = profanityGate(terms, keptRepeats(internals))
+  // Most texts stop at the gate, which needs neither offsets nor collapsed repeats.
+  const mayMatch = (input: string): boolean => gate.test(transform.simple(input))
 
-  return (input) => {
+  const all = (input: string): MatchPayload[] => {
+    if (!mayMatch(input)) return []
     const [toOrig, transformed] = transform(input)
     let whitelist: ReturnType<MatcherInternals['getWhitelistedIntervals']> | null = null
     const matches: MatchPayload[] = []
@@ -170,30 +240,29 @@ export function fastAllMatches(matcher: RegExpMatcher, terms: BlacklistedTerm[])
     matches.sort(compareMatchByPositionAndId)
     return matches
   }
+  return Object.assign(all, { mayMatch })
 }
 
-// Long texts are read in overlapping windows. The gate and obscenity's patterns backtrack on long
+// Long texts are read in overlapping windows. obscenity's patterns and the gate backtrack on long
 // runs of separated letters ("a a a a …"), at a cost in the square of the run's length: 40,000
 // such characters took over a second, a megabyte would take minutes. Windows keep it linear; the
 // overlap is longer than any term, so a word across a window edge is still found, once.
 const WINDOW = 4000
 const OVERLAP = 200
 
-/** `all` over `s` (only where `gate` passes), in windows when `s` is long; offsets are `s`'s. */
-export function windowedMatches(gate: (s: string) => boolean, all: AllMatches): AllMatches {
+/** `all` over `s`, in windows when `s` is long; offsets are `s`'s. */
+export function windowedMatches(all: AllMatches): AllMatches {
   return (s) => {
-    if (s.length <= WINDOW) return gate(s) ? all(s) : []
+    if (s.length <= WINDOW) return all(s)
     const out: MatchPayload[] = []
     const seen = new Set<string>()
     for (let from = 0; from < s.length; from += WINDOW - OVERLAP) {
-      const part = s.slice(from, from + WINDOW)
-      if (gate(part))
-        for (const m of all(part)) {
-          const key = `${m.termId}:${m.startIndex + from}`
-          if (seen.has(key)) continue
-          seen.add(key)
-          out.push({ ...m, startIndex: m.startIndex + from, endIndex: m.endIndex + from })
-        }
+      for (const m of all(s.slice(from, from + WINDOW))) {
+        const key = `${m.termId}:${m.startIndex + from}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.push({ ...m, startIndex: m.startIndex + from, endIndex: m.endIndex + from })
+      }
       if (from + WINDOW >= s.length) break
     }
     return out.sort(compareMatchByPositionAndId)
@@ -202,17 +271,48 @@ export function windowedMatches(gate: (s: string) => boolean, all: AllMatches): 
 
 // The gate: obscenity tries each of its ~180 patterns in turn, which costs more than the rest of
 // the analysis together. Most mentions are clean, so one combined regex over the same patterns
-// (letters de-duplicated on both sides, as obscenity's own collapse step does) decides first
-// whether the matcher needs to run at all. It may say yes too often, never no.
+// decides first whether the matcher needs to run at all. It reads the text as obscenity's
+// transform does (look-alikes, leetspeak, case: `simple`) except that repeats are not collapsed
+// yet; collapsing only shortens runs of one character, so each character of a pattern may repeat
+// in the gate ("f+u+c+k+" for "fuuuck"), at least as often as the pattern has it in a row and the
+// collapse keeps ("a+s{2,}" for `|ass`). So the gate says yes whenever some term matches the
+// transformed text, before the whitelist is read, and no otherwise. An earlier gate read the text
+// untransformed: it let "as" through for `|ass` (94 of the 133 texts of corpus parts 1 and 2 that
+// it passed, none holding a match) and missed "n1663r", which the transform reads as a slur.
 
-/** A pattern as regex tokens; each letter may repeat, as duplicate-collapsing allows ("fuuuck"). */
-function nodeTokens(n: PatternNode): string[] {
-  if (n.kind === SyntaxKind.Literal) {
-    const lit = String.fromCharCode(...n.chars).replace(/(.)\1+/g, '$1')
-    return [...lit].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([a-z])/, '$1+'))
+/** How many repeats of a character in a row the matcher's transform keeps (1 when unknown). */
+export type Kept = (c: string) => number
+
+/** `Kept`, read off the transform's behaviour on a run of four, so it follows obscenity's own. */
+function keptRepeats(m: MatcherInternals): Kept {
+  const known = new Map<string, number>()
+  return (c) => {
+    let k = known.get(c)
+    if (k === undefined) {
+      const t = m.applyTransformers(c.repeat(4), m.blacklistMatcherTransformers)[1]
+      known.set(c, (k = t.length > 0 && t === c.repeat(t.length) ? t.length : 1))
+    }
+    return k
   }
-  if (n.kind === SyntaxKind.Optional) return [`(?:${nodeTokens(n.childNode).join('')})?`]
-  return ['.']
+}
+
+/** A pattern as gate tokens: one per run of a character, one per wildcard or optional part. */
+function nodeTokens(n: PatternNode, kept: Kept, wild: { n: number }): string[] {
+  if (n.kind === SyntaxKind.Literal) {
+    const out: string[] = []
+    for (const [run, c] of String.fromCodePoint(...n.chars).matchAll(/(.)\1*/gsu)) {
+      const k = Math.min([...run].length, kept(c))
+      const esc = c.replace(/[[.*+?^${}()|\]\\]/g, '\\$&')
+      // The gate has no 'u' flag (nor have obscenity's terms): an astral character is two units.
+      out.push(`${c.length > 1 ? `(?:${esc})` : esc}${k > 1 ? `{${k},}` : '+'}`)
+    }
+    return out
+  }
+  if (n.kind === SyntaxKind.Optional)
+    return [`(?:${nodeTokens(n.childNode, kept, wild).join('')})?`]
+  // One transformed character of any kind: before collapsing, a run of one character.
+  const g = `w${wild.n++}`
+  return [`(?<${g}>.)\\k<${g}>*`]
 }
 
 interface Trie {
@@ -228,15 +328,17 @@ function trieToRe(t: Trie): string {
 /**
  * The gate regex. A flat alternation of every pattern makes the engine try each one at each
  * position; sharing prefixes in a trie ("a+n+a+l+|a+n+u+s+" as "a+n+(?:a+l+|u+s+)") matches the
- * same strings and tries far fewer. Only `.test` is used, so which alternative wins is moot, and
- * a pattern that is a prefix of another makes the longer one redundant.
+ * same strings and tries far fewer. Only `.test` is used, so which alternative wins is moot, and a
+ * pattern that is a prefix of another makes the longer one redundant.
  */
-export function profanityGate(terms: BlacklistedTerm[]): RegExp {
+export function profanityGate(terms: BlacklistedTerm[], kept: Kept = () => 1): RegExp {
   const root: Trie = { end: false, next: new Map() }
+  const wild = { n: 0 }
   for (const { pattern: p } of terms) {
+    // A run of one character has the same edges before and after collapsing: `\b` holds as is.
     const toks = [
       ...(p.requireWordBoundaryAtStart ? ['\\b'] : []),
-      ...p.nodes.flatMap(nodeTokens),
+      ...p.nodes.flatMap((n) => nodeTokens(n, kept, wild)),
       ...(p.requireWordBoundaryAtEnd ? ['\\b'] : []),
     ]
     let t = root
@@ -248,5 +350,6 @@ export function profanityGate(terms: BlacklistedTerm[]): RegExp {
     }
     t.end = true
   }
-  return new RegExp(trieToRe(root))
+  // 's', as obscenity compiles its terms: a wildcard matches a line break too.
+  return new RegExp(trieToRe(root), 's')
 }

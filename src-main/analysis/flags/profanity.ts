@@ -14,7 +14,7 @@ import { BROAD_HATE } from './broad'
 import { HATE_FAMILIES } from './families'
 import { HATE_FAMILIES_2 } from './families-hate'
 import { HATE_FAMILIES_3, HATE_FAMILIES_4 } from './families-hate-3'
-import { fastAllMatches, profanityGate, windowedMatches } from './fast-matcher'
+import { fastAllMatches, windowedMatches } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
 
@@ -175,15 +175,14 @@ dataset.addPhrase((ph) =>
 
 const built = dataset.build()
 const matcher = new RegExpMatcher({ ...built, ...englishRecommendedTransformers })
-const allMatches = fastAllMatches(matcher, built.blacklistedTerms)
+const gated = fastAllMatches(matcher, built.blacklistedTerms)
+const profanityMatches = windowedMatches(gated)
 
-const GATE = profanityGate(built.blacklistedTerms)
-
-function mayContainProfanity(deob: string): boolean {
-  return GATE.test(deob)
+/** The matcher's gate and obscenity's own matcher on the same dataset: for the gate's tests. */
+export const profanityInternals = {
+  mayMatch: gated.mayMatch,
+  obscenity: (s: string) => matcher.getAllMatches(s),
 }
-
-const profanityMatches = windowedMatches(mayContainProfanity, allMatches)
 
 export interface ProfanityHit {
   word: string
@@ -197,10 +196,14 @@ export interface ProfanityHit {
   lEnd?: number
 }
 
+// obscenity reads "(" as the letter c, so "(until" held "cunt" and "(um" "cum". A bracket that
+// opens a word is punctuation; inside a word ("f(ck") it stays leet. Same length: offsets hold.
+const OPENING_BRACKET = /(?<![a-z])\((?=[a-z])/g
+
 export function findProfanity(input: DetectorInput): ProfanityHit[] {
   const s = input.f.deob
   const hits: ProfanityHit[] = []
-  const matches = profanityMatches(s)
+  const matches = profanityMatches(s.includes('(') ? s.replace(OPENING_BRACKET, ' ') : s)
   for (const m of matches.slice(0, 50)) {
     const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord
     if (!word || word === '__whitelist__') continue
