@@ -172,11 +172,14 @@ export interface Scored {
   hits: number[]
 }
 
+/** One stored weight as the float32 it stands for (see `LearnedModel.W`). */
+const weightOf = (model: LearnedModel, at: number): number => Math.fround(model.W[at] * model.unit)
+
 /** Scores one analysed text: each known feature counts once; unknown features are ignored. */
 export function scoreOutcome(model: LearnedModel, o: RuleOutcome, source?: string): Scored {
   const z = new Float64Array(OUTPUTS)
   const hits: number[] = []
-  const { table, W, unit, stamp } = model
+  const { table, stamp } = model
   const mask = table.length / 2 - 1
   model.epoch = model.epoch >= 0xffff ? 1 : model.epoch + 1
   if (model.epoch === 1) stamp.fill(0)
@@ -188,7 +191,7 @@ export function scoreOutcome(model: LearnedModel, o: RuleOutcome, source?: strin
     if (i < 0 || stamp[i] === epoch) return
     stamp[i] = epoch
     const off = i * OUTPUTS
-    for (let k = 0; k < OUTPUTS; k++) z[k] += Math.fround(W[off + k] * unit)
+    for (let k = 0; k < OUTPUTS; k++) z[k] += weightOf(model, off + k)
     if (a >= 0) hits.push(i, a, b)
   })
   return { z, hits }
@@ -312,9 +315,6 @@ export const NEVER_WARM: readonly PolicyFlag[] = ['threat', 'hate', 'extremism']
 
 /** How much (in logits) the words alone must push towards a flag the rules did not raise. */
 export const WORD_MARGIN = 1.5
-
-/** One stored weight as the float32 it stands for (see `LearnedModel.W`). */
-const weightOf = (model: LearnedModel, at: number): number => Math.fround(model.W[at] * model.unit)
 
 /** Evidence for a model-only decision: the text features that pushed hardest towards it. */
 function learnedEvidence(

@@ -1,8 +1,14 @@
 // Runs in: Vitest (Node). Shared fixtures for the analysis tests.
 import { join } from 'node:path'
 import { analyzeBuiltin } from '../../src-main/analysis/engine'
+import { OUTPUTS, SENTIMENT_LABELS } from '../../src-main/analysis/learned'
 import { loadSchoolProfile } from '../../src-main/analysis/profile'
-import type { AnalysisResult } from '../../src-main/analysis/types'
+import {
+  type AnalysisResult,
+  POLICY_FLAGS,
+  type PolicyFlag,
+  type SentimentLabel,
+} from '../../src-main/analysis/types'
 
 export const school = loadSchoolProfile(
   join(import.meta.dirname, '..', 'corpus', 'school-profile.json'),
@@ -15,4 +21,18 @@ export function analyze(text: string, source?: string): AnalysisResult {
 
 export function spansFor(r: AnalysisResult, text: string, signal: string): string[] {
   return r.evidence.filter((e) => e.signal === signal).map((e) => text.slice(e.start, e.end))
+}
+
+/**
+ * One row of a hand-made weights file: the feature's name, then its weight (in the file's
+ * integers) for each output, zero where `push` names none.
+ */
+export function weightRow(
+  name: string,
+  push: Partial<Record<PolicyFlag | SentimentLabel, number>>,
+): [string, ...number[]] {
+  const w = new Array<number>(OUTPUTS).fill(0)
+  SENTIMENT_LABELS.forEach((l, k) => (w[k] = push[l] ?? 0))
+  POLICY_FLAGS.forEach((fl, j) => (w[3 + j] = push[fl] ?? 0))
+  return [name, ...w]
 }

@@ -1,5 +1,7 @@
 // Runs in: Vitest (Node). The learned layer: shipped weights, determinism, the trainer on a tiny
 // fixture, how it combines with the rules, and that bad input still gets a valid result.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { trainAnalysis } from '../../src-main/analysis/calibrate'
 import { analyzeBuiltin, analyzeRules } from '../../src-main/analysis/engine'
@@ -10,7 +12,6 @@ import {
   parseFeatureName,
 } from '../../src-main/analysis/features'
 import {
-  OUTPUTS,
   WEIGHTS_FORMAT,
   type WeightsFile,
   applyLearned,
@@ -20,7 +21,10 @@ import {
 } from '../../src-main/analysis/learned'
 import type { TrainExample } from '../../src-main/analysis/trainer'
 import { POLICY_FLAGS } from '../../src-main/analysis/types'
-import { school } from './helpers'
+import { school, weightRow } from './helpers'
+
+const modelDir = join(import.meta.dirname, '..', '..', 'src-main', 'analysis', 'model')
+const corpusDir = join(import.meta.dirname, '..', 'corpus')
 
 describe('shipped weights', () => {
   it('load, with the strict flags only ever adding to the rules', () => {
@@ -117,21 +121,13 @@ describe('trainer on a tiny fixture', () => {
 
 /** A hand-made model: one word pushes `threat`, everything else is neutral. */
 function toyModel(): WeightsFile {
-  const row = (k: number, w: number): number[] => {
-    const r = new Array<number>(OUTPUTS).fill(0)
-    r[k] = w
-    return r
-  }
-  const threat = 3 + POLICY_FLAGS.indexOf('threat')
-  const bias = row(threat, -4000)
-  bias[1] = 1000
   return {
     format: WEIGHTS_FORMAT,
     scale: 1000,
     flags: { threat: { mode: 'or', threshold: 0.5 } },
     entries: [
-      ['w:banana', ...row(threat, 6000)],
-      ['bias', ...bias],
+      weightRow('w:banana', { threat: 6000 }),
+      weightRow('bias', { threat: -4000, neutral: 1000 }),
     ],
   }
 }
@@ -167,7 +163,7 @@ describe('combining rules and model', () => {
     expect(small.W).toBeInstanceOf(Int16Array)
     // One weight beyond 16 bits, on a feature no text below holds: the float32 path.
     const wide = toyModel()
-    wide.entries.push(['w:zebra', ...new Array<number>(OUTPUTS).fill(40_000)])
+    wide.entries.push(weightRow('w:zebra', { threat: 40_000, negative: 40_000 }))
     const big = loadLearnedModel(wide)!
     expect(big.W).toBeInstanceOf(Float32Array)
     const threat = 3 + POLICY_FLAGS.indexOf('threat')
@@ -180,6 +176,31 @@ describe('combining rules and model', () => {
       expect(a.z[threat]).toBeCloseTo(text.includes('banana') ? 2 : -4, 9)
     }
     expect(scoreOutcome(big, analyzeRules('a zebra')).z[threat]).toBeCloseTo(36, 9)
+  })
+
+  it('scores with the shipped weights as 16-bit integers exactly as with float32', () => {
+    const shipped = JSON.parse(readFileSync(join(modelDir, 'weights.json'), 'utf8')) as WeightsFile
+    const ints = loadLearnedModel(shipped)!
+    expect(ints.W).toBeInstanceOf(Int16Array)
+    // The same file with one weight beyond 16 bits on a feature no text holds: the float32 path.
+    const floats = loadLearnedModel({
+      ...shipped,
+      entries: [...shipped.entries, weightRow('w:zzzzzzzz', { threat: 40_000 })],
+    })!
+    expect(floats.W).toBeInstanceOf(Float32Array)
+    const texts = ['part1.jsonl', 'part2.jsonl', 'part4.jsonl'].flatMap((f) =>
+      readFileSync(join(corpusDir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { text: string; source?: string }),
+    )
+    expect(texts.length).toBeGreaterThan(900)
+    for (const t of texts) {
+      const o = analyzeRules(t.text, { school, source: t.source })
+      expect([...scoreOutcome(ints, o, t.source).z]).toEqual([
+        ...scoreOutcome(floats, o, t.source).z,
+      ])
+    }
   })
 
   it('falls back to the rules alone without usable weights', () => {

@@ -13,15 +13,14 @@ import {
   FAREWELL,
   NEGLECT,
   NEVER_WARM,
-  OUTPUTS,
   SCHOOL_FOOD_HUNGER,
   WEIGHTS_FORMAT,
   applyLearned,
   loadLearnedModel,
 } from '../../src-main/analysis/learned'
 import { fold } from '../../src-main/analysis/normalize'
-import { POLICY_FLAGS, type PolicyFlag } from '../../src-main/analysis/types'
 import { allTrainingSets, readLabelledRows } from '../../scripts/lib/training-sets'
+import { weightRow } from './helpers'
 
 const corpus = join(import.meta.dirname, '..', 'corpus')
 const rows = readLabelledRows([
@@ -63,15 +62,12 @@ describe('the learned layer’s vetoes agree with the labels', () => {
 // A toy model whose one word, "crossing", pushes hard towards threat and hate, and "proud" towards
 // positive: without the vetoes it would add both flags to every text holding the word.
 function toyModel() {
-  const row = (name: string, push: Partial<Record<PolicyFlag | 'positive', number>>) => {
-    const w = new Array<number>(OUTPUTS).fill(0)
-    if (push.positive) w[2] = push.positive
-    for (const fl of POLICY_FLAGS) if (push[fl]) w[3 + POLICY_FLAGS.indexOf(fl)] = push[fl]
-    return [name, ...w] as [string, ...number[]]
-  }
   const model = loadLearnedModel({
     format: WEIGHTS_FORMAT,
-    entries: [row('w:crossing', { threat: 6, hate: 6 }), row('w:proud', { positive: 8 })],
+    entries: [
+      weightRow('w:crossing', { threat: 6, hate: 6 }),
+      weightRow('w:proud', { positive: 8 }),
+    ],
     flags: { threat: { mode: 'or', threshold: 0.5 }, hate: { mode: 'or', threshold: 0.5 } },
   })
   if (!model) throw new Error('toy weights rejected')

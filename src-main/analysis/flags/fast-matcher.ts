@@ -277,8 +277,8 @@ export function windowedMatches(all: AllMatches): AllMatches {
 // in the gate ("f+u+c+k+" for "fuuuck"), at least as often as the pattern has it in a row and the
 // collapse keeps ("a+s{2,}" for `|ass`). So the gate says yes whenever some term matches the
 // transformed text, before the whitelist is read, and no otherwise. An earlier gate read the text
-// untransformed: it let "as" through for `|ass` (94 of the 133 texts of corpus parts 1 and 2 that
-// it passed, none holding a match) and missed "n1663r", which the transform reads as a slur.
+// untransformed: it let the word "as" through for `|ass`, most of the texts it passed held no term,
+// and it missed "n1663r", which the transform reads as a slur.
 
 /** How many repeats of a character in a row the matcher's transform keeps (1 when unknown). */
 export type Kept = (c: string) => number
@@ -331,7 +331,7 @@ function trieToRe(t: Trie): string {
  * same strings and tries far fewer. Only `.test` is used, so which alternative wins is moot, and a
  * pattern that is a prefix of another makes the longer one redundant.
  */
-export function profanityGate(terms: BlacklistedTerm[], kept: Kept = () => 1): RegExp {
+export function profanityGate(terms: BlacklistedTerm[], kept: Kept): RegExp {
   const root: Trie = { end: false, next: new Map() }
   const wild = { n: 0 }
   for (const { pattern: p } of terms) {

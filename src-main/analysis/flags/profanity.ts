@@ -200,10 +200,15 @@ export interface ProfanityHit {
 // opens a word is punctuation; inside a word ("f(ck") it stays leet. Same length: offsets hold.
 const OPENING_BRACKET = /(?<![a-z])\((?=[a-z])/g
 
+/** The text the matcher reads: `deob` with word-opening brackets as spaces. */
+export function matcherInput(deob: string): string {
+  return deob.includes('(') ? deob.replace(OPENING_BRACKET, ' ') : deob
+}
+
 export function findProfanity(input: DetectorInput): ProfanityHit[] {
   const s = input.f.deob
   const hits: ProfanityHit[] = []
-  const matches = profanityMatches(s.includes('(') ? s.replace(OPENING_BRACKET, ' ') : s)
+  const matches = profanityMatches(matcherInput(s))
   for (const m of matches.slice(0, 50)) {
     const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord
     if (!word || word === '__whitelist__') continue
