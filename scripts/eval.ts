@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import Sentiment from 'sentiment'
 import { analyzeBuiltin } from '../src-main/analysis/engine'
 import { loadSchoolProfile } from '../src-main/analysis/profile'
+import { STRICT_FLAGS } from '../src-main/analysis/trainer'
 import { POLICY_FLAGS, type PolicyFlag, type SentimentLabel } from '../src-main/analysis/types'
 
 interface Row {
@@ -61,14 +62,6 @@ for (const file of readdirSync(dir)
 const school = loadSchoolProfile(join(dir, 'school-profile.json'))
 const afinn = new Sentiment()
 const LABELS: SentimentLabel[] = ['negative', 'neutral', 'positive']
-const STRICT: PolicyFlag[] = [
-  'threat',
-  'safeguarding',
-  'extremism',
-  'personal_info',
-  'sexual',
-  'hate',
-]
 
 interface Pred {
   fp: SentimentLabel
@@ -162,7 +155,7 @@ function report(name: string, set: Row[], judged: boolean): void {
   console.log('Flag            |     P     R    F1 |   n | target')
   for (const fl of POLICY_FLAGS) {
     const x = flagPRF(set, fl)
-    const strict = STRICT.includes(fl)
+    const strict = STRICT_FLAGS.includes(fl)
     const ok = strict ? x.r >= 0.95 && x.p >= 0.8 : x.f1 >= 0.8
     if (judged && !ok) failed = true
     const target = strict ? 'R>=0.95 P>=0.80' : 'F1>=0.80'

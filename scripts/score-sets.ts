@@ -4,6 +4,7 @@
 // a training setting is judged without the evaluation corpus: train on some sets with
 // `npm run train:analysis -- --dir=A --out=W.json`, then score the sets left out with
 // `--weights=W.json`. Never point it at the blind test/corpus/part3.jsonl.
+//   --misses   also list, per strict flag, the texts the whole engine gets wrong (missed or extra)
 import { readFileSync } from 'node:fs'
 import { counts, macroF1 } from '../src-main/analysis/calibrate'
 import { analyzeRules } from '../src-main/analysis/engine'
@@ -14,6 +15,7 @@ import {
   shippedModel,
 } from '../src-main/analysis/learned'
 import { POLICY_FLAGS, type PolicyFlag } from '../src-main/analysis/types'
+import { STRICT_FLAGS } from '../src-main/analysis/trainer'
 import { readLabelledRows } from './lib/training-sets'
 
 const argv = process.argv.slice(2)
@@ -58,3 +60,15 @@ for (const fl of POLICY_FLAGS) {
     `  ${fl.padEnd(13)} | ${String(n).padStart(4)} | ${cell('rules')}   | ${cell('full')}`,
   )
 }
+
+// The texts behind the strict flags' figures: what a rule round should look at (training sets only).
+if (argv.includes('--misses'))
+  for (const fl of STRICT_FLAGS) {
+    const wrong = rows
+      .map((r, i) => ({ r, gold: r.flags.includes(fl), got: results[i].full.flags.includes(fl) }))
+      .filter((x) => x.gold !== x.got)
+    if (wrong.length === 0) continue
+    console.log(`\n== ${fl}: ${wrong.filter((x) => x.gold).length} missed, ${wrong.filter((x) => x.got).length} extra`)
+    for (const { r, gold } of wrong)
+      console.log(`${gold ? 'missed' : 'extra '} ${r.id}  ${r.text.replace(/\s+/g, ' ').slice(0, 300)}`)
+  }
