@@ -3,6 +3,7 @@ import { BROAD_EXTREMISM } from './broad'
 import { EXTREMISM_FAMILIES } from './families'
 import { EXTREMISM_FAMILIES_2 } from './families-hate'
 import { EXTREMISM_FAMILIES_3 } from './families-hate-3'
+import { EXTREMISM_FAMILIES_4 } from './families-hate-4'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const RULES: Rule[] = [
@@ -31,7 +32,13 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_EXTREMISM, ...EXTREMISM_FAMILIES, ...EXTREMISM_FAMILIES_2, ...EXTREMISM_FAMILIES_3)
+RULES.push(
+  BROAD_EXTREMISM,
+  ...EXTREMISM_FAMILIES,
+  ...EXTREMISM_FAMILIES_2,
+  ...EXTREMISM_FAMILIES_3,
+  ...EXTREMISM_FAMILIES_4,
+)
 
 export function detectExtremism(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'extremism', RULES, out)

@@ -14,6 +14,7 @@ import { BROAD_HATE } from './broad'
 import { HATE_FAMILIES } from './families'
 import { HATE_FAMILIES_2 } from './families-hate'
 import { HATE_FAMILIES_3, HATE_FAMILIES_4 } from './families-hate-3'
+import { HATE_FAMILIES_5 } from './families-hate-4'
 import { fastAllMatches, windowedMatches } from './fast-matcher'
 import { SEX_ED } from './sexual'
 import { type Detection, type DetectorInput, type Rule, runRules, sentenceAround } from './util'
@@ -292,6 +293,7 @@ HATE_RULES.push(
   ...HATE_FAMILIES_2,
   ...HATE_FAMILIES_3,
   ...HATE_FAMILIES_4,
+  ...HATE_FAMILIES_5,
 )
 
 HATE_RULES.push({
