@@ -7,7 +7,9 @@ import { BROAD_THREAT } from './broad'
 import { THREAT_FAMILIES } from './families'
 import { THREAT_FAMILIES_2 } from './families-threat'
 import { THREAT_FAMILIES_3, detectComposedThreat } from './threat-compose'
+import { THREAT_LANG_RULES } from './threat-lang'
 import { detectMenace } from './threat-menace'
+import { THREAT_FAMILIES_4 } from './threat-more'
 import { dropNonThreats } from './threat-not'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
@@ -109,7 +111,14 @@ export const THREAT_RULES: Rule[] = [
   },
 ]
 
-THREAT_RULES.push(BROAD_THREAT, ...THREAT_FAMILIES, ...THREAT_FAMILIES_2, ...THREAT_FAMILIES_3)
+THREAT_RULES.push(
+  BROAD_THREAT,
+  ...THREAT_FAMILIES,
+  ...THREAT_FAMILIES_2,
+  ...THREAT_FAMILIES_3,
+  ...THREAT_FAMILIES_4,
+  ...THREAT_LANG_RULES,
+)
 
 export function detectThreat(input: DetectorInput, out: Detection[]): boolean {
   const from = out.length
