@@ -81,3 +81,55 @@ export const SEXUAL_FAMILIES_3: Rule[] = [
     explain: "An adult's sexual interest in a child.",
   },
 ]
+
+// The fourth round: leer emoji beyond the first set, rating people as sexual objects, playground
+// slang for fancying staff and parents, sexual requests to or images of children, and dating or
+// webcam lures.
+
+// Someone the leer lands on: staff by role or title, parents, or a pronoun.
+const AIMED =
+  /\b(?:teachers?|ta|tas|head|headteacher|deputy|caretaker|site manager|receptionist|office lady|dinner lad(?:y|ies)|lollipop|coach|instructor|governor|sir|miss|mrs|ms|mr|mums?|mams?|moms?|dads?|mummy|daddy|she|her|he|him|his|staff)\b/i
+
+export const SEXUAL_FAMILIES_4: Rule[] = [
+  {
+    id: 'sexual.leer-emoji-2',
+    // The emoji that carry the innuendo when aimed at a person: peach, tongue, droplets, hot face,
+    // drool, lip bite, smirk, exhale.
+    re: /(?:\u{1F351}|\u{1F445}|\u{1F4A6}|\u{1F975}|\u{1F924}|\u{1FAE6}|\u{1F60F}|\u{1F62E}\u200D\u{1F4A8}|\u{1F346})/gu,
+    view: 'cased',
+    pre: /[\uD800-\uDBFF]/,
+    explain: 'A leering emoji aimed at a person.',
+    needs: AIMED,
+    unless:
+      /\b(?:harvest|vegetables?|fruit|recipe|cooking|garden|smoothie|weather|heatwave|hot (?:day|in)|so hot|boiling|sweating|radiator|heating|water (?:fight|pistols?)|soaked|drenched|tongue twister|zumba|sun ?cream|relay)\b/i,
+  },
+  {
+    id: 'sexual.rating-bodies',
+    re: /\bsmash or pass\b|\bwould (?:you|u|ya) smash\b|\bsmash (?:miss|mrs|ms|mr|sir|the (?:new )?(?:teacher|ta|head|mum|dinner lady))\b|\brat(?:e|es|ed|ing) (?:the )?(?:\w+ )?(?:mums|mams|moms|dads|girls|teachers|her|him|women|ladies)\b[^.!?\n]{0,20}(?:1 ?- ?10|out of (?:10|ten)|1 to 10)|\bsmash \u{1F528}/gu,
+    view: 'deob',
+    explain: 'Rating people as sexual objects ("smash or pass", "rate the mums out of 10").',
+  },
+  {
+    id: 'sexual.slang-innuendo',
+    re: /\b(?:dtf|thirst ?traps?|wifey material|easy on the eye|good enough to eat|a (?:right )?ride\b|peng|stunner|looking tasty|no[- ]strings|hot night|up for (?:some |a bit of )?fun|(?:getting|got|get) off with|been at it|at it (?:in|behind|after|like)|steamed[- ]up (?:windows|car)|windows (?:were |all )?steamed up|hand up (?:her|his|a|the) (?:\w+ )?(?:skirt|dress|top)|rub(?:bing)? up (?:against|on)|(?:less|more) time on (?:ur|your|her|his) back|on my (?:knees|kn33s) for|check my (?:boiler|pipes)|serve me seconds|come with the house|keeps? you busy at night|just the two of us|fifty shades|condoms?|(?:her|his) assets|those thighs|milk (?:her|him)|(?:bending|bends) (?:the rules and )?my mind)\b/g,
+    view: 'deob',
+    explain: 'Slang or innuendo that sexualises a person.',
+    needs: AIMED,
+    unless:
+      /\b(?:peng (?:chicken|food|burger|wings)|ride (?:a bike|home|to school|on)|bike ride|horse|pony|funfair|roller ?coaster|fun run|fun day|family fun|stunner of a (?:goal|day|garden|view)|sunset|what a ride|rse|puberty|sex ed\w*)\b/,
+  },
+  {
+    id: 'sexual.child-sexual-request',
+    re: /\b(?:pics?|pictures?|photos?|videos?|snaps?) of (?:his|her|their|your|a girl's|the girls'?) (?:thing|bits|privates|private parts|bum|bottom|willy|body)\b|\bin (?:her|his|their|your) (?:swimsuit|underwear|pants|knickers|bikini)\b|\bno clothes on\b|\bwhat (?:she|he|you) (?:was|were|are|is) wearing in bed\b|\bdone stuff with (?:boys|girls)\b|\bintimate (?:images?|photos?|pictures?|videos?)\b|\bgrabb(?:ing|ed) (?:girls'?|her|their) (?:bums?|bottoms?|boobs|chests?)\b|\bsex video\b/g,
+    view: 'deob',
+    explain: 'Sexual images of, or sexual requests to, a child.',
+    unless:
+      /\b(?:swimming (?:lesson|gala|kit)|lost property|pe kit|uniform|changing for|sun ?cream|paddling)\b/,
+  },
+  {
+    id: 'sexual.dating-lure',
+    re: /\b(?:(?:real |hot |lonely |local |bored )(?:single )?(?:women|ladies|girls|wives|mums|milfs) (?:near|in|looking|want)|lonely (?:wife|housewife)|private pics|(?:free|live) (?:sex )?cams\b|cam girls\b|discreet (?:local )?fun|hook-?ups?\b|chat to real girls|want meet)/g,
+    view: 'deob',
+    explain: 'A sexual dating or webcam lure.',
+  },
+]

@@ -5,7 +5,11 @@
 // missing or unsupervised child, or a pupil identified in an image.
 import { BROAD_SAFEGUARDING } from './broad'
 import { SAFEGUARDING_FAMILIES } from './families'
-import { SAFEGUARDING_FAMILIES_2 } from './families-safeguarding'
+import {
+  SAFEGUARDING_FAMILIES_2,
+  SAFEGUARDING_FAMILIES_3,
+  SAFEGUARDING_FAMILIES_4,
+} from './families-safeguarding'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 const CHILD =
@@ -83,7 +87,13 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_SAFEGUARDING, ...SAFEGUARDING_FAMILIES, ...SAFEGUARDING_FAMILIES_2)
+RULES.push(
+  BROAD_SAFEGUARDING,
+  ...SAFEGUARDING_FAMILIES,
+  ...SAFEGUARDING_FAMILIES_2,
+  ...SAFEGUARDING_FAMILIES_3,
+  ...SAFEGUARDING_FAMILIES_4,
+)
 
 // A child, named or described, somewhere in the sentence.
 const CHILD_REF =
@@ -134,8 +144,9 @@ export function detectSafeguarding(input: DetectorInput, out: Detection[]): bool
 // For content that is already sexual, extremist or an impersonation: does it reach a child?
 // Each needs a more specific child than "our kids": a named or described pupil.
 const CHILD_TARGET: Record<'sexual' | 'extremism' | 'impersonation', RegExp> = {
+  // Not the "real girls" of a dating advert or the kids who are "at school" while adults meet.
   sexual:
-    /\b(?:girls?|boys?|pupils?|kids|children|(?:she|he)(?:'s| is) (?:eleven|ten|nine|eight|seven|\d{1,2})\b|schoolgirls?|schoolboys?)\b/,
+    /\b(?:(?<!\b(?:real|hot|lonely|local|single|lucky|bored|cam|working|party|naughty|big|dirty) )girls?|boys?|pupils?|(?<!(?:while|when) the )kids(?! (?:love|are in class|are at school))|children|(?:she|he)(?:'s| is) (?:eleven|ten|nine|eight|seven|\d{1,2})\b|schoolgirls?|schoolboys?|(?:[1-9]|1[0-3]) ?(?:yo|year old)|y[1-6] child)\b/,
   extremism:
     /\b(?:my (?:\w+ )?(?:son|daughter|boy|girl|nephew|niece|grandson|granddaughter|child|kid)|(?:nephew|niece|grandson|granddaughter)(?:'s)? (?:in|at)|ds|dd|an? (?:y\d|year \d|\w+) (?:boy|girl)|a (?:boy|girl) in (?:his|her|my)|(?:a|the) (?:primary school )?pupil (?!referral)|(?:he|she)(?:'s| is) (?:only )?(?:\d{1,2}|five|six|seven|eight|nine|ten|eleven)\b)/,
   impersonation:

@@ -5,7 +5,7 @@
 // deputy", "😏🍆") and keep school vocabulary (sex education, RSE, same-sex) out.
 import { BROAD_SEXUAL } from './broad'
 import { SEXUAL_FAMILIES } from './families'
-import { SEXUAL_FAMILIES_2, SEXUAL_FAMILIES_3 } from './families-sexual'
+import { SEXUAL_FAMILIES_2, SEXUAL_FAMILIES_3, SEXUAL_FAMILIES_4 } from './families-sexual'
 import { type Detection, type DetectorInput, type Rule, runRules } from './util'
 
 export const SEX_ED =
@@ -40,7 +40,13 @@ const RULES: Rule[] = [
   },
 ]
 
-RULES.push(BROAD_SEXUAL, ...SEXUAL_FAMILIES, ...SEXUAL_FAMILIES_2, ...SEXUAL_FAMILIES_3)
+RULES.push(
+  BROAD_SEXUAL,
+  ...SEXUAL_FAMILIES,
+  ...SEXUAL_FAMILIES_2,
+  ...SEXUAL_FAMILIES_3,
+  ...SEXUAL_FAMILIES_4,
+)
 
 export function detectSexual(input: DetectorInput, out: Detection[]): boolean {
   return runRules(input, 'sexual', RULES, out)
