@@ -68,7 +68,11 @@ if (argv.includes('--misses'))
       .map((r, i) => ({ r, gold: r.flags.includes(fl), got: results[i].full.flags.includes(fl) }))
       .filter((x) => x.gold !== x.got)
     if (wrong.length === 0) continue
-    console.log(`\n== ${fl}: ${wrong.filter((x) => x.gold).length} missed, ${wrong.filter((x) => x.got).length} extra`)
+    console.log(
+      `\n== ${fl}: ${wrong.filter((x) => x.gold).length} missed, ${wrong.filter((x) => x.got).length} extra`,
+    )
     for (const { r, gold } of wrong)
-      console.log(`${gold ? 'missed' : 'extra '} ${r.id}  ${r.text.replace(/\s+/g, ' ').slice(0, 300)}`)
+      console.log(
+        `${gold ? 'missed' : 'extra '} ${r.id}  ${r.text.replace(/\s+/g, ' ').slice(0, 300)}`,
+      )
   }

@@ -33,7 +33,7 @@ import {
 } from './types'
 
 export const BUILTIN_ENGINE_ID = 'builtin'
-export const BUILTIN_ENGINE_VERSION = '1.6.0'
+export const BUILTIN_ENGINE_VERSION = '1.7.0'
 
 // Beyond this many UTF-16 units we analyse the head of the text only: no mention is that long,
 // and a pasted megabyte must not stall the morning check.

@@ -248,7 +248,7 @@ export function decide(
     // Nor does the model add hostility to a text it reads as warm. "Really proud of how the
     // school celebrated Eid" shares its words with the writers' anti-Muslim posts, and a bag of
     // words took it for hate. Among the labelled texts (test/analysis/vetoes.test.ts) no threat is
-    // positive and about 1% of hate or extremism is; what the rules raise stands regardless.
+    // positive and under 1% of hate or extremism is; what the rules raise stands regardless.
     for (const fl of NEVER_WARM)
       if (modelOnly.has(fl)) {
         flags.delete(fl)

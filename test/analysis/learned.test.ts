@@ -19,7 +19,13 @@ import {
   scoreOutcome,
   shippedModel,
 } from '../../src-main/analysis/learned'
-import type { TrainExample } from '../../src-main/analysis/trainer'
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  type TrainExample,
+  encodeExamples,
+  fit,
+  score,
+} from '../../src-main/analysis/trainer'
 import { POLICY_FLAGS } from '../../src-main/analysis/types'
 import { school, weightRow } from './helpers'
 
@@ -116,6 +122,28 @@ describe('trainer on a tiny fixture', () => {
     expect(pos.sentiment.label).toBe('positive')
     expect(neg.sentiment.label).toBe('negative')
     expect(pos.sentiment.score).toBeGreaterThan(neg.sentiment.score)
+  })
+})
+
+describe('trainer: sentiment class balance', () => {
+  // One wording, labelled negative three times as often as neutral: the briefs' mix, not meaning.
+  const text = 'the newsletter came out on friday'
+  const examples: TrainExample[] = [
+    ...Array.from({ length: 9 }, () => ({ text, sentiment: 'negative' as const, flags: [] })),
+    ...Array.from({ length: 3 }, () => ({ text, sentiment: 'neutral' as const, flags: [] })),
+  ]
+  const logits = (sentimentBalance: number): Float64Array => {
+    const opts = { ...DEFAULT_TRAIN_OPTIONS, minCount: 1, epochs: 40, sentimentBalance }
+    const data = encodeExamples(examples)
+    return score(fit(data, opts), data)[0]
+  }
+
+  it('learns the labels’ skew unweighted and not when the classes are balanced', () => {
+    const raw = logits(0)
+    const balanced = logits(1)
+    // Unweighted, the softmax settles near the 3:1 odds (log 3 ≈ 1.1 between the two logits).
+    expect(raw[0] - raw[1]).toBeGreaterThan(0.8)
+    expect(Math.abs(balanced[0] - balanced[1])).toBeLessThan(0.2)
   })
 })
 

@@ -54,9 +54,8 @@ describe('the learned layer’s vetoes agree with the labels', () => {
     const flagged = rows.filter((r) => r.flags.includes(flag))
     expect(flagged.length).toBeGreaterThanOrEqual(500)
     const warm = flagged.filter((r) => r.sentiment === 'positive')
-    // threat: none today; hate 12 and extremism 14 out of 1,100-1,600 each: sarcasm, quoted
-    // slogans, and bigots praising a school for keeping people out ("proper English school").
-    expect(warm.length / flagged.length).toBeLessThan(flag === 'threat' ? 0.002 : 0.015)
+    // threat: none today; hate 6 and extremism 7 (sarcasm and quoted slogans) out of ~1,000 each.
+    expect(warm.length / flagged.length).toBeLessThan(flag === 'threat' ? 0.002 : 0.01)
   })
 })
 
