@@ -77,27 +77,39 @@ function build(): Automaton {
         const u = l.charCodeAt(i)
         if (classOf[u] === 0) classOf[u] = classes++
       }
-  // The trie, in plain maps first: its size decides the table's.
-  const children: Map<number, number>[] = [new Map()]
-  const ends: number[][] = [[]]
+  // The trie, in flat arrays (first child, next sibling, edge class, and a list of the slots that
+  // end at each state): a Map per state cost tens of megabytes of peak memory at 35,000 states,
+  // and the automaton is rebuilt as each detector registers its gates.
+  let cap = 1
+  for (const g of registered) for (const l of g.literals) cap += Math.min(l.length, MAX_LITERAL)
+  const firstChild = new Int32Array(cap)
+  const nextSibling = new Int32Array(cap)
+  const edge = new Uint16Array(cap)
+  const endHead = new Int32Array(cap).fill(-1)
+  const endNext: number[] = []
+  const endSlot: number[] = []
+  let states = 1
   for (const g of registered)
     for (const lit of g.literals) {
-      const l = lit.slice(0, MAX_LITERAL)
+      const len = Math.min(lit.length, MAX_LITERAL)
       let st = 0
-      for (let i = 0; i < l.length; i++) {
-        const c = classOf[l.charCodeAt(i)]
-        let next = children[st].get(c)
-        if (next === undefined) {
-          next = children.length
-          children[st].set(c, next)
-          children.push(new Map())
-          ends.push([])
+      for (let i = 0; i < len; i++) {
+        const c = classOf[lit.charCodeAt(i)]
+        let next = firstChild[st]
+        while (next !== 0 && edge[next] !== c) next = nextSibling[next]
+        if (next === 0) {
+          next = states++
+          edge[next] = c
+          nextSibling[next] = firstChild[st]
+          firstChild[st] = next
         }
         st = next
       }
-      ends[st].push(g.slot)
+      endNext.push(endHead[st])
+      endSlot.push(g.slot)
+      endHead[st] = endSlot.length - 1
     }
-  const n = children.length
+  const n = states
   const delta = n <= 0xffff ? new Uint16Array(n * classes) : new Int32Array(n * classes)
   const fail = new Int32Array(n)
   const firstOut = new Int32Array(n)
@@ -106,28 +118,34 @@ function build(): Automaton {
   const queue = new Int32Array(n)
   let head = 0
   let tail = 0
-  for (const [c, v] of children[0]) {
-    delta[c] = v
+  // Siblings are linked newest first; the queue takes them in that order, which changes no
+  // state's failure target (each depends only on shorter prefixes, all queued before it).
+  for (let v = firstChild[0]; v !== 0; v = nextSibling[v]) {
+    delta[edge[v]] = v
     queue[tail++] = v
   }
   while (head < tail) {
     const u = queue[head++]
     const f = fail[u]
-    firstOut[u] = ends[u].length > 0 ? u : firstOut[f]
-    if (ends[u].length > 0) nextOut[u] = firstOut[f]
+    const ends = endHead[u] >= 0
+    firstOut[u] = ends ? u : firstOut[f]
+    if (ends) nextOut[u] = firstOut[f]
     const row = u * classes
     const frow = f * classes
     for (let c = 1; c < classes; c++) delta[row + c] = delta[frow + c]
-    for (const [c, v] of children[u]) {
-      fail[v] = delta[frow + c]
-      delta[row + c] = v
+    for (let v = firstChild[u]; v !== 0; v = nextSibling[v]) {
+      fail[v] = delta[frow + edge[v]]
+      delta[row + edge[v]] = v
       queue[tail++] = v
     }
   }
   const outStart = new Int32Array(n + 1)
-  for (let s = 0; s < n; s++) outStart[s + 1] = outStart[s] + ends[s].length
-  const outSlots = new Int32Array(outStart[n])
-  for (let s = 0; s < n; s++) outSlots.set(ends[s], outStart[s])
+  const outSlots = new Int32Array(endSlot.length)
+  for (let s = 0; s < n; s++) {
+    let k = outStart[s]
+    for (let e = endHead[s]; e >= 0; e = endNext[e]) outSlots[k++] = endSlot[e]
+    outStart[s + 1] = k
+  }
   return {
     classOf,
     classes,
