@@ -1,28 +1,13 @@
 // Runs in: main process / CLI (Node). Lexicon-and-rules sentiment tuned to how people write about
 // a UK primary school: phrases before words, negation, boosters, contrast clauses, sarcasm, emoji.
-import afinnRaw from 'sentiment/languages/en/labels.json'
 import { RHETORICAL } from './flags/intent'
 import type { Folded } from './normalize'
-import { AFINN_IGNORE, BOOSTERS, CONTRAST, EMOJI, NEGATORS, PHRASES, WORDS } from './lexicon'
+import { EMOJI, PHRASES } from './lexicon'
+import { BOOSTER_MAP, SENTIMENT_WORDS } from './sentiment-words'
 import type { EvidenceSpan, SentimentLabel } from './types'
 
-// Maps, not object lookups: a token like "constructor" must not find Object.prototype.
-const toMap = (o: Record<string, number>): Map<string, number> => new Map(Object.entries(o))
-const AFINN = toMap(afinnRaw as Record<string, number>)
-const WORD_MAP = toMap(WORDS)
-const EMOJI_MAP = toMap(EMOJI)
-const BOOSTER_MAP = toMap(BOOSTERS)
-// Module-local references for the token loop, which reads them per token: under the CommonJS
-// transform the CLI runs with (tsx), a re-exported binding costs a getter call or two per read.
-const CONTRAST_WORDS: ReadonlySet<string> = CONTRAST
-const NEGATOR_WORDS: ReadonlySet<string> = NEGATORS
-
-// One lookup per token instead of three (school lexicon, then AFINN unless ignored): each word's
-// value and rule, resolved once at load exactly as the token loop used to resolve them.
-const LEXICON = new Map<string, { v: number; rule: string }>()
-for (const [t, af] of AFINN)
-  if (!AFINN_IGNORE.has(t)) LEXICON.set(t, { v: af * 0.6, rule: 'sentiment.afinn' })
-for (const [t, v] of WORD_MAP) LEXICON.set(t, { v, rule: 'sentiment.lexicon' })
+const EMOJI_MAP = new Map(Object.entries(EMOJI))
+const A_BIT_BOOST = BOOSTER_MAP.get('a_bit') ?? 0
 
 const PHRASE_RES = PHRASES.map(([p, v, tag]) => ({
   re: new RegExp(`(?:${p})`, 'yu'),
@@ -34,8 +19,8 @@ const PHRASE_ANY = new RegExp(
   'gu',
 )
 const TOKEN = /[a-z0-9]+(?:['’-][a-z0-9]+)*|\p{Extended_Pictographic}|[.!?\n]+|[,;:]/gu
-// Most mentions are plain ASCII; a non-Unicode regex is markedly faster on them.
-const TOKEN_ASCII = /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?\n]+|[,;:]/g
+/** The walk reads at most this many tokens of a text. */
+const MAX_TOKENS = 200_000
 const PHRASE_ANY_ASCII = new RegExp(
   `(?<![a-z])(?:${PHRASES.map(([p]) => `(?:${p.replace(/\\p\{Extended_Pictographic\}|\\u\{[0-9A-Fa-f]+\}/g, '[^\\x00-\\x7f]')})`).join('|')})(?![a-z])`,
   'g',
@@ -113,11 +98,22 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
     }
   }
 
-  // Walk tokens: sentence and clause structure decide how much each item weighs.
-  const tokenRe = ascii ? TOKEN_ASCII : TOKEN
-  tokenRe.lastIndex = 0
-  const toks: { t: string; a: number }[] = []
-  while ((m = tokenRe.exec(s)) !== null && toks.length < 200_000) toks.push({ t: m[0], a: m.index })
+  // Walk tokens: sentence and clause structure decide how much each item weighs. A token is its
+  // span and its word's entry in SENTIMENT_WORDS, not a string of its own.
+  const ta: number[] = []
+  const tb: number[] = []
+  if (ascii) tokensAscii(s, ta, tb)
+  else {
+    TOKEN.lastIndex = 0
+    while ((m = TOKEN.exec(s)) !== null && ta.length < MAX_TOKENS) {
+      ta.push(m.index)
+      tb.push(m.index + m[0].length)
+    }
+  }
+  const sw = SENTIMENT_WORDS
+  const { contrast, negator, booster, concessive, value, contrastValue } = sw
+  const id: number[] = []
+  for (let i = 0; i < ta.length; i++) id.push(sw.entry(s, ta[i], tb[i]))
   let ci = 0 // first phrase span not wholly before the current token
   const w: Walk = {
     s,
@@ -134,16 +130,17 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
   const weighted = w.weighted
   const shoutingText = w.shoutingText
   let pi = 0 // next phrase item to emit, in text order
-  for (let i = 0; i < toks.length; i++) {
-    const { t, a } = toks[i]
+  for (let i = 0; i < ta.length; i++) {
+    const a = ta[i]
+    const b = tb[i]
     while (pi < items.length && items[pi].start <= a) weighted.push({ item: items[pi++], w: 1 })
-    const c0 = t.charCodeAt(0)
+    const c0 = s.charCodeAt(a)
     if (c0 === 46 || c0 === 33 || c0 === 63 || c0 === 10) {
-      finishSentence(w, t, a + t.length)
+      finishSentence(w, hasUnit(s, a, b, 63), hasUnit(s, a, b, 33), b)
       continue
     }
     w.sentenceTok++
-    if (t === ',' || t === ';' || t === ':') {
+    if (c0 === 44 || c0 === 59 || c0 === 58) {
       if (w.concessive) {
         for (let k = w.sentenceStart; k < weighted.length; k++) weighted[k].w *= 0.5
         w.concessive = false
@@ -152,10 +149,8 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
       }
       continue
     }
-    if (
-      w.sentenceTok === 1 &&
-      /^(?:although|though|while|whilst|despite|even though|aside)$/.test(t)
-    ) {
+    const e = id[i]
+    if (w.sentenceTok === 1 && concessive[e]) {
       w.concessive = true
       continue
     }
@@ -163,56 +158,55 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
     // cursor only moves forward.
     while (ci < covered.length && covered[ci][1] <= a) ci++
     const inPhrase = ci < covered.length && covered[ci][0] <= a
-    if (CONTRAST_WORDS.has(t) && !inPhrase) {
-      if (t === 'still' && w.sentenceTok !== 1) continue
+    if (contrast[e] && !inPhrase) {
+      if (e === sw.still && w.sentenceTok !== 1) continue
       // Everything said so far (in this sentence, or before if the sentence opens on "But")
       // becomes the weaker side of the contrast.
       const from = w.sentenceTok === 1 ? 0 : w.sentenceStart
       for (let k = from; k < weighted.length; k++) weighted[k].w *= 0.5
       w.clauseFrom = weighted.length
       w.contrasted = true
-      const cv = WORD_MAP.get(t)
-      if (cv)
+      const cv = contrastValue[e]
+      if (cv) {
+        const word = s.slice(a, b)
         weighted.push({
-          item: { start: a, end: a + t.length, value: cv, rule: 'sentiment.lexicon', word: t },
+          item: { start: a, end: b, value: cv, rule: 'sentiment.lexicon', word },
           w: 1,
         })
+      }
       continue
     }
     if (inPhrase) continue
     let v: number | undefined
     let rule = 'sentiment.lexicon'
-    if (c0 > 127 && t.length <= 2 && /\p{Extended_Pictographic}/u.test(t)) {
-      v = EMOJI_MAP.get(t)
+    if (c0 > 127 && b - a <= 2 && /\p{Extended_Pictographic}/u.test(s.slice(a, b))) {
+      v = EMOJI_MAP.get(s.slice(a, b))
       rule = 'sentiment.emoji'
-    } else {
-      const e = LEXICON.get(t)
-      if (e) {
-        v = e.v
-        rule = e.rule
-      }
+    } else if (e > 0) {
+      v = value[e]
+      rule = sw.rule[e]
     }
     if (!v) continue
     // Negation and boosters within the three tokens before, stopping at punctuation.
     let neg = false
     let boost = 0
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      const p = toks[k].t
-      if (isBreakToken(p) || CONTRAST_WORDS.has(p)) break
-      if (NEGATOR_WORDS.has(p) || p.endsWith("n't")) neg = true
-      else if (k === i - 1 && BOOSTER_MAP.has(p)) boost += BOOSTER_MAP.get(p) ?? 0
-      else if (k === i - 1 && p === 'bit' && i >= 2 && toks[i - 2].t === 'a')
-        boost += BOOSTER_MAP.get('a_bit') ?? 0
+      const p = id[k]
+      if (isBreakUnit(s.charCodeAt(ta[k])) || contrast[p]) break
+      if (negator[p] || endsWithNt(s, ta[k], tb[k])) neg = true
+      else if (k === i - 1 && booster[p]) boost += sw.boost[p]
+      else if (k === i - 1 && p === sw.bit && i >= 2 && id[i - 2] === sw.a) boost += A_BIT_BOOST
     }
     if (boost) v *= 1 + boost
     if (neg) v *= v > 0 ? -0.6 : -0.4
-    const orig = f.cased.slice(a, a + t.length)
-    if (!shoutingText && t.length >= 3 && orig === orig.toUpperCase() && /[A-Z]/.test(orig))
-      v *= 1.25
-    weighted.push({ item: { start: a, end: a + t.length, value: v, rule, word: t }, w: 1 })
+    if (!shoutingText && b - a >= 3) {
+      const orig = f.cased.slice(a, b)
+      if (orig === orig.toUpperCase() && /[A-Z]/.test(orig)) v *= 1.25
+    }
+    weighted.push({ item: { start: a, end: b, value: v, rule, word: s.slice(a, b) }, w: 1 })
   }
   while (pi < items.length) weighted.push({ item: items[pi++], w: 1 })
-  finishSentence(w, '', s.length)
+  finishSentence(w, false, false, s.length)
   // Once the text is plainly sarcastic, its stock praise words ("lovely", "thanks", "great")
   // are part of the sneer, not praise.
   const sarcastic = weighted.some(
@@ -264,16 +258,58 @@ function isShouted(c: string): boolean {
   return true
 }
 
-/** A token that ends a clause or sentence: what /^[.!?\n,;:]/ tested per look-back token. */
-function isBreakToken(p: string): boolean {
-  const c = p.charCodeAt(0)
+const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+
+/**
+ * The spans TOKEN finds in `s` when it is ASCII, /[a-z0-9]+(?:['-][a-z0-9]+)*|[.!?\n]+|[,;:]/g,
+ * scanned by hand: most mentions are ASCII, and a regex call per token cost more than the walk.
+ */
+export function tokensAscii(s: string, ta: number[], tb: number[]): void {
+  const n = s.length
+  let i = 0
+  while (i < n && ta.length < MAX_TOKENS) {
+    const c = s.charCodeAt(i)
+    const a = i++
+    if (isAlnum(c)) {
+      for (;;) {
+        while (i < n && isAlnum(s.charCodeAt(i))) i++
+        const j = s.charCodeAt(i)
+        if ((j === 39 || j === 45) && i + 1 < n && isAlnum(s.charCodeAt(i + 1))) i++
+        else break
+      }
+    } else if (c === 46 || c === 33 || c === 63 || c === 10) {
+      for (let d = s.charCodeAt(i); d === 46 || d === 33 || d === 63 || d === 10;)
+        d = s.charCodeAt(++i)
+    } else if (c !== 44 && c !== 59 && c !== 58) continue
+    ta.push(a)
+    tb.push(i)
+  }
+}
+
+/** True when s[a, b) holds the unit `c`. */
+function hasUnit(s: string, a: number, b: number, c: number): boolean {
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) === c) return true
+  return false
+}
+
+/** A token opening on this unit ends a clause or sentence (/^[.!?\n,;:]/). */
+function isBreakUnit(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 10 || c === 44 || c === 59 || c === 58
 }
 
-function finishSentence(w: Walk, endTok: string, endChar: number): void {
+/** The token s[a, b) ends in "n't". */
+function endsWithNt(s: string, a: number, b: number): boolean {
+  return (
+    b - a >= 3 &&
+    s.charCodeAt(b - 3) === 110 &&
+    s.charCodeAt(b - 2) === 39 &&
+    s.charCodeAt(b - 1) === 116
+  )
+}
+
+/** Closes the sentence ending at `endChar`, on a token holding "?" (`q`) or "!" (`bang`). */
+function finishSentence(w: Walk, q: boolean, bang: boolean, endChar: number): void {
   const { s, weighted } = w
-  const q = endTok.includes('?')
-  const bang = endTok.includes('!')
   const sentText = s.slice(w.sentStartChar, endChar)
   w.sentStartChar = endChar
   // A rhetorical question is a complaint in question form ("Why does it take three weeks to
