@@ -1,6 +1,7 @@
 // Runs in: main process / CLI (Node). Lexicon-and-rules sentiment tuned to how people write about
 // a UK primary school: phrases before words, negation, boosters, contrast clauses, sarcasm, emoji.
 import { RHETORICAL } from './flags/intent'
+import { mayMatchFolded } from './flags/util'
 import type { Folded } from './normalize'
 import { EMOJI, PHRASES } from './lexicon'
 import { BOOSTER_MAP, SENTIMENT_WORDS } from './sentiment-words'
@@ -25,6 +26,9 @@ const PHRASE_ANY_ASCII = new RegExp(
   `(?<![a-z])(?:${PHRASES.map(([p]) => `(?:${p.replace(/\\p\{Extended_Pictographic\}|\\u\{[0-9A-Fa-f]+\}/g, '[^\\x00-\\x7f]')})`).join('|')})(?![a-z])`,
   'g',
 )
+
+/** The phrase alternations, Unicode and ASCII: for the test that their gate hides no phrase. */
+export const PHRASE_ALTERNATIONS: readonly RegExp[] = [PHRASE_ANY, PHRASE_ANY_ASCII]
 
 export interface Item {
   start: number
@@ -74,7 +78,11 @@ export function scoreSentiment(f: Folded): { raw: number; items: Item[] } {
   phraseRe.lastIndex = 0
   let m: RegExpExecArray | null
   let guard = 0
-  while ((m = phraseRe.exec(s)) !== null && guard++ < 500) {
+  // Most texts hold no phrase. The rules' scan of this view already marked which literals occur:
+  // a text with none of the phrases' skips the alternation, which otherwise tries every position.
+  // Two phrases' literals are two units long ("/s", "a*"), hence the lower bar.
+  const mayHold = mayMatchFolded(f, 'lower', phraseRe, 2)
+  while (mayHold && (m = phraseRe.exec(s)) !== null && guard++ < 500) {
     if (m[0].length === 0) {
       phraseRe.lastIndex++
       continue

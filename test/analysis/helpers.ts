@@ -1,4 +1,5 @@
 // Runs in: Vitest (Node). Shared fixtures for the analysis tests.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { analyzeBuiltin } from '../../src-main/analysis/engine'
 import { OUTPUTS, SENTIMENT_LABELS } from '../../src-main/analysis/learned'
@@ -13,6 +14,16 @@ import {
 export const school = loadSchoolProfile(
   join(import.meta.dirname, '..', 'corpus', 'school-profile.json'),
 )
+
+/** The texts of the opened corpus files (part1, part2): never the blind ones. */
+export function openedCorpusTexts(): string[] {
+  return ['part1.jsonl', 'part2.jsonl'].flatMap((f) =>
+    readFileSync(join(import.meta.dirname, '..', 'corpus', f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  )
+}
 
 /** Throws on an engine bug instead of hiding it behind the fallback result. */
 export function analyze(text: string, source?: string): AnalysisResult {

@@ -1,9 +1,8 @@
 // Runs in: Vitest (Node). The profanity matcher's gate may say yes too often, never no; and what it
 // lets through is read as obscenity reads it, brackets apart.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { openedCorpusTexts } from './helpers'
 import {
   findProfanity,
   matcherInput,
@@ -65,12 +64,7 @@ describe('profanity gate', () => {
 
 describe('profanity gate on the opened corpus', () => {
   it('lets through every text obscenity finds a term in and keeps nine in ten from it', () => {
-    const texts = ['part1.jsonl', 'part2.jsonl'].flatMap((f) =>
-      readFileSync(join(import.meta.dirname, '..', 'corpus', f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => (JSON.parse(l) as { text: string }).text),
-    )
+    const texts = openedCorpusTexts()
     let passed = 0
     let withTerm = 0
     for (const t of texts) {

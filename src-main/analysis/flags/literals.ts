@@ -262,14 +262,18 @@ function parseSeq(c: Cursor): Info {
   return { exact: null, req: best }
 }
 
-/** Literals every match of `re` contains, or null when none are known (the rule always runs). */
-export function requiredLiterals(re: RegExp): string[] | null {
+/**
+ * Literals every match of `re` contains, or null when none are known (the rule always runs). A
+ * set whose shortest literal is under `minLength` units counts as none: a rule's gate on "a" would
+ * pass almost every text and only cost its check.
+ */
+export function requiredLiterals(re: RegExp, minLength = 3): string[] | null {
   if (re.flags.includes('i') || re.flags.includes('v')) return null
   try {
     const c: Cursor = { src: re.source, i: 0, u: re.flags.includes('u') }
     const r = parseAlt(c).req
     if (c.i !== c.src.length) return null
-    return r && strength(r) >= 3 ? r : null
+    return r && strength(r) >= minLength ? r : null
   } catch {
     return null
   }

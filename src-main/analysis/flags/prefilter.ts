@@ -54,9 +54,12 @@ const MAX_LITERAL = 12
 const registered: Gate[] = []
 let current: Automaton | null = null
 
-/** A rule's gate: its required literals, registered for the next scan (null: always run). */
-export function gateOf(re: RegExp): Gate | null {
-  const literals = requiredLiterals(re)
+/**
+ * A rule's gate: its required literals, registered for the next scan (null: always run).
+ * `minLength` as in requiredLiterals.
+ */
+export function gateOf(re: RegExp, minLength?: number): Gate | null {
+  const literals = requiredLiterals(re, minLength)
   if (!literals) return null
   const g: Gate = { slot: registered.length, literals }
   registered.push(g)

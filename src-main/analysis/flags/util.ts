@@ -89,10 +89,19 @@ const regexGates = new WeakMap<RegExp, { gate: Gate | null }>()
 
 /** False only when `re` certainly cannot match the input's `view` (see prefilter.ts). */
 export function mayMatchView(input: DetectorInput, view: View, re: RegExp): boolean {
+  return mayMatchFolded(input.f, view, re)
+}
+
+/**
+ * `mayMatchView` for a folded text. `minLength` as in requiredLiterals, fixed by the first call
+ * for a regex: below the rules' default only for a regex that runs on every text whatever the
+ * gate, where even a weak gate saves its run.
+ */
+export function mayMatchFolded(f: Folded, view: View, re: RegExp, minLength?: number): boolean {
   let g = regexGates.get(re)
-  if (!g) regexGates.set(re, (g = { gate: gateOf(re) }))
-  const s = viewOf(input.f, view)
-  const ix = view === 'deob' && s === input.f.lower ? indexes.lower : indexes[view]
+  if (!g) regexGates.set(re, (g = { gate: gateOf(re, minLength) }))
+  const s = viewOf(f, view)
+  const ix = view === 'deob' && s === f.lower ? indexes.lower : indexes[view]
   return passes(ix, s, g.gate)
 }
 
